@@ -1,0 +1,27 @@
+/** Text helpers every capability uses to compare what people type. */
+
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss' };
+
+/** Removes diacritics and ligatures, keeps case: «Éloïse Œuvray» → «Eloise OEuvray». */
+export function stripAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[œŒæÆß]/g, (c) => LIGATURES[c] ?? c);
+}
+
+/**
+ * Case-, accent- and punctuation-insensitive key: «N’Diaye» and «n diaye» fold
+ * alike. Apostrophes, hyphens, dots and spaces become single spaces.
+ */
+export function foldText(text: string): string {
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[\s'’`´\-‐–—_.,;:/\\()[\]"«»]+/g, ' ')
+    .trim();
+}
+
+/** Trims and collapses every kind of space (incl. non-breaking ones) to one space. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2007]+/g, ' ').trim();
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: runs every benchmark and prints each figure beside its
+ * same-run baseline and its target. `npm run bench -- NAME` runs those whose
+ * name contains NAME. Exit 1 when a target is missed.
+ */
+import { cliStartup } from './cli-startup';
+import { renderFigures, type Bench, type BenchFigure } from './harness';
+
+const benches: Bench[] = [cliStartup];
+
+export async function main(args: string[]): Promise<number> {
+  const filter = args[0]?.toLowerCase();
+  const selected = benches.filter((b) => !filter || b.name.toLowerCase().includes(filter));
+  const figures: BenchFigure[] = [];
+  for (const bench of selected) {
+    process.stderr.write(`… ${bench.name}\n`);
+    figures.push(...(await bench.run()));
+  }
+  console.log(renderFigures(figures));
+  const missed = figures.filter((f) => !f.pass).length;
+  console.log(
+    missed ? `${missed} objectif(s) non atteint(s).` : 'Tous les objectifs sont atteints.',
+  );
+  return missed ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageAt,
+  nextParcoursCode,
+  parseParcoursCode,
+  schoolYearBounds,
+  schoolYearLabel,
+  schoolYearStart,
+} from '../../shared/parcours';
+
+describe('parcours codes', () => {
+  it('numbers codes within the school year of the date', () => {
+    expect(nextParcoursCode([], '2026-01-15')).toBe('PRE-2025-001');
+    expect(nextParcoursCode(['PRE-2025-001', 'PRE-2025-014', 'PRE-2024-200'], '2026-03-01')).toBe(
+      'PRE-2025-015',
+    );
+    expect(nextParcoursCode(['PRE-2025-014'], '2026-09-01')).toBe('PRE-2026-001');
+  });
+  it('never reuses a number and ignores foreign codes', () => {
+    expect(nextParcoursCode(['PRE-2025-002', 'ABC-1', 'Enfant A'], '2025-10-01')).toBe(
+      'PRE-2025-003',
+    );
+    expect(nextParcoursCode(['PRE-2025-999'], '2025-10-01')).toBe('PRE-2025-1000');
+  });
+  it('parses codes', () => {
+    expect(parseParcoursCode('PRE-2026-014')).toEqual({ year: 2026, sequence: 14 });
+    expect(parseParcoursCode('MEZIANE')).toBeUndefined();
+  });
+});
+
+describe('school years and ages', () => {
+  it('starts the school year on 1 September', () => {
+    expect(schoolYearStart('2025-08-31')).toBe(2024);
+    expect(schoolYearStart('2025-09-01')).toBe(2025);
+    expect(schoolYearLabel(2025)).toBe('2025-2026');
+    expect(schoolYearBounds('2025-2026')).toEqual({ start: '2025-09-01', end: '2026-08-31' });
+    expect(schoolYearBounds('2025-2027')).toBeUndefined();
+  });
+  it('computes ages in whole years', () => {
+    expect(ageAt('2015-04-03', '2026-04-02')).toBe(10);
+    expect(ageAt('2015-04-03', '2026-04-03')).toBe(11);
+    expect(ageAt('2016-02-29', '2026-02-28')).toBe(9);
+  });
+});
