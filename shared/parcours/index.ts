@@ -16,6 +16,7 @@ export * from './fields';
 export * from './schema';
 export * from './validate';
 export * from './codes';
+export * from './ports';
 export type { Normalised } from './normalise/result';
 export {
   normaliseDate,

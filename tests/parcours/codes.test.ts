@@ -42,3 +42,33 @@ describe('school years and ages', () => {
     expect(ageAt('2016-02-29', '2026-02-28')).toBe(9);
   });
 });
+
+describe('people of a caseload', () => {
+  it('lists each child and named guardian with the child’s code', async () => {
+    const { peopleFromRecords, childIdentityKey } = await import('../../shared/parcours');
+    const people = peopleFromRecords([
+      {
+        id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+        code: 'PRE-2025-001',
+        child: { lastName: 'MEZIANE', firstName: 'Rayane' },
+        guardians: [
+          { lastName: 'MEZIANE', firstName: 'Karima', relation: 'mere' },
+          { phone: '+33612345678' },
+        ],
+      },
+    ]);
+    expect(people).toEqual([
+      { code: 'PRE-2025-001', kind: 'enfant', firstName: 'Rayane', lastName: 'MEZIANE' },
+      {
+        code: 'PRE-2025-001',
+        kind: 'responsable',
+        firstName: 'Karima',
+        lastName: 'MEZIANE',
+        relation: 'mere',
+      },
+    ]);
+    expect(
+      childIdentityKey({ lastName: 'Méziane', firstName: 'RAYANE', birthDate: '2015-06-14' }),
+    ).toBe(childIdentityKey({ lastName: 'MEZIANE', firstName: 'rayane', birthDate: '2015-06-14' }));
+  });
+});

@@ -1,6 +1,7 @@
 // Bundles a TypeScript entry with esbuild into node_modules/.cache and reuses the
 // bundle while no source file is newer, so `npx passerelle` works right after
 // `npm ci` with no build step to remember, and starts fast on every later call.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,7 +38,9 @@ function newestSourceTime() {
 
 /** Returns the file URL of the bundled entry, rebuilding it when sources changed. */
 export async function bundledEntry(entry, name) {
-  const cacheDir = join(projectRoot, 'node_modules', '.cache', 'passerelle', name);
+  // One cache per checkout: worktrees may share a node_modules folder.
+  const checkout = createHash('sha256').update(projectRoot).digest('hex').slice(0, 8);
+  const cacheDir = join(projectRoot, 'node_modules', '.cache', 'passerelle', `${name}-${checkout}`);
   const stamp = join(cacheDir, 'stamp.json');
   const outFile = join(cacheDir, 'main.js');
   const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? -1;
