@@ -137,7 +137,10 @@ interface StoredKeyring {
 
 const KEYRING = 'keyring';
 const GENERATION = 'generation';
-const MAX_ATTEMPTS = 12;
+const MAX_ATTEMPTS = 30;
+/** Random back-off between retries so contending tabs stop colliding in lockstep. */
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 8 * (attempt + 1)));
 
 class WriteConflict extends Error {}
 
@@ -413,6 +416,7 @@ export class CaseloadStore implements CaseloadLookup {
       } catch (error) {
         if (!(error instanceof WriteConflict)) throw error;
       }
+      await backOff(attempt);
     }
     throw new PasserelleError(
       'store/busy',
