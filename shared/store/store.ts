@@ -52,7 +52,7 @@ import {
   type Pseudonym,
   type StoredSession,
 } from './rows';
-import { PasserelleDb, type AuditRow, type RecordRow, type SessionRow } from './schema';
+import { PasserelleDb, type AuditRow, type RecordRow } from './schema';
 
 /** Where the shell keeps a «this device had a store» flag outside IndexedDB (wipe detection). */
 export interface StoreMarker {
@@ -889,10 +889,14 @@ export class CaseloadStore implements CaseloadLookup {
     };
   }
 
-  /** The whole store as an encrypted file (same passphrase). Logged as an export. */
-  async backup(): Promise<Uint8Array> {
+  /**
+   * The whole store as an encrypted file (same passphrase), logged as an
+   * export. `log: false` is for the command line saving its own store file,
+   * which is the store itself, not a copy leaving it.
+   */
+  async backup(options: { log?: boolean } = {}): Promise<Uint8Array> {
     const keys = this.keys();
-    await this.logEvent('export', [], 'sauvegarde complète');
+    if (options.log !== false) await this.logEvent('export', [], 'sauvegarde complète');
     return writeBackup(keys, await this.contents(keys), this.now().toISOString());
   }
 
