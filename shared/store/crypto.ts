@@ -166,10 +166,27 @@ export async function keyCheckPasses(keyring: Keyring, check: Uint8Array): Promi
   return plain !== undefined && decoder.decode(plain) === CHECK_TEXT;
 }
 
+/**
+ * Tokens already computed with a keyring. Names, first names and référents
+ * repeat across a caseload and each WebCrypto call costs tens of
+ * microseconds; the cache goes with the keyring when the store locks.
+ */
+const tokenCache = new WeakMap<Keyring, Map<string, Promise<string>>>();
+const TOKEN_CACHE_LIMIT = 100_000;
+
 /** Keyed hash for a blind index: equal inputs meet, the value cannot be read back. */
-export async function blindToken(keyring: Keyring, purpose: string, text: string): Promise<string> {
-  const mac = await subtle().sign('HMAC', keyring.index, encoder.encode(`${purpose}\u0000${text}`));
-  return toBase64(new Uint8Array(mac, 0, 16));
+export function blindToken(keyring: Keyring, purpose: string, text: string): Promise<string> {
+  let cache = tokenCache.get(keyring);
+  if (!cache || cache.size > TOKEN_CACHE_LIMIT) tokenCache.set(keyring, (cache = new Map()));
+  const input = `${purpose}\u0000${text}`;
+  let token = cache.get(input);
+  if (!token) {
+    token = subtle()
+      .sign('HMAC', keyring.index, encoder.encode(input))
+      .then((mac) => toBase64(new Uint8Array(mac, 0, 16)));
+    cache.set(input, token);
+  }
+  return token;
 }
 
 export function toBase64(bytes: Uint8Array): string {
