@@ -481,11 +481,8 @@ export class CaseloadStore implements CaseloadLookup {
       this.db.usedCodes.toCollection().primaryKeys(),
     ]);
     const known = new Map<string, ParcoursRecord>();
-    const knownRows = [
-      ...byIdentityRows,
-      ...byIdRows.filter((r): r is RecordRow => !!r),
-      ...byCodeRows,
-    ];
+    // Rows found by code alone are another child's: only their id matters.
+    const knownRows = [...byIdentityRows, ...byIdRows.filter((r): r is RecordRow => !!r)];
     await Promise.all(knownRows.map(async (row) => known.set(row.id, await openRecord(keys, row))));
     const rowOfIdentity = new Map(byIdentityRows.map((r) => [r.identity, r.id]));
     const idOfCode = new Map(byCodeRows.map((r) => [r.code, r.id]));
@@ -517,7 +514,7 @@ export class CaseloadStore implements CaseloadLookup {
         const holder = idOfCode.get(code);
         if (holder && holder !== input.id) {
           problems.push(
-            `${who} : le code ${code} appartient déjà à un autre enfant de la file active ; corrigez le code dans le fichier.`,
+            `${who} : le code ${code} appartient déjà à un autre enfant de la file active (nom ou date de naissance différents) ; s’il s’agit du même enfant, alignez son nom et sa date de naissance, sinon corrigez le code.`,
           );
           return;
         }

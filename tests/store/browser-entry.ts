@@ -4,7 +4,7 @@
  * crypto inside a transaction would commit it early.
  */
 import type { ParcoursRecord } from '../../shared/parcours';
-import { createStore, unlockStore, type StoreOptions } from '../../shared/store';
+import { createStore, storeState, unlockStore, type StoreOptions } from '../../shared/store';
 
 const PASSPHRASE = 'une phrase de passe de navigateur';
 
@@ -43,6 +43,7 @@ const codeOf = (error: unknown) => (error as { code?: string })?.code ?? String(
 async function scenario(records: ParcoursRecord[]) {
   const options: StoreOptions = { indexedDB, name: 'navigateur', lockAfterMs: 0 };
   const results: Record<string, unknown> = {};
+  results.before = await storeState(options);
   const store = await createStore({ ...options, passphrase: PASSPHRASE });
   await store.putRecords(records);
   await store.putSession({
@@ -54,6 +55,7 @@ async function scenario(records: ParcoursRecord[]) {
   await store.pseudonymMemory.remember('claire roux', 'Personne A');
   store.close();
 
+  results.after = await storeState(options);
   const raw = await rawDump('navigateur');
   results.rawHasCodes = records.every((r) => raw.includes(r.code));
   results.rawLeaks = records

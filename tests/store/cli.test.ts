@@ -106,6 +106,10 @@ describe('passerelle store', () => {
     const usage = memoryIO(env);
     expect(await main(['store', 'list'], usage.io)).toBe(2);
     expect(usage.err()).toContain('--store FICHIER');
+    await writeFile(input, '\u00ff\u00fe pas du JSON');
+    const notJson = memoryIO(env);
+    expect(await main(['store', 'add', input, '--store', file], notJson.io)).toBe(2);
+    expect(notJson.err()).toContain('n’est pas un JSON lisible');
     const broken = join(dir, 'broken.passerelle');
     await writeFile(broken, 'PASSERELLE/STORE\n\u0000\u0000');
     const bad = memoryIO(env);

@@ -71,6 +71,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the store in real Chromium', () => {
       records,
     );
     expect(results).toEqual({
+      before: 'new',
+      after: 'locked',
       rawHasCodes: true,
       rawLeaks: [],
       wrong: 'store/wrong-passphrase',

@@ -268,6 +268,7 @@ export const storeCommand: Command = {
       const source = args.positionals[1];
       if (!source) return usage(io, 'indiquez le fichier de sauvegarde à restaurer.');
       const store = await openStoreFile(source, io);
+      await store.logEvent('restore', [], 'restauration d’une sauvegarde');
       await saveStoreFile(path, store);
       io.out(
         `File active ${path} recréée depuis la sauvegarde (${await store.countRecords()} fiches).`,
