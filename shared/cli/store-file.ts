@@ -26,14 +26,15 @@ export async function askPassphrase(
   );
 }
 
-async function memoryDb(): Promise<StoreOptions> {
+/** An in-memory IndexedDB for one command; the audit log's «who» is PASSERELLE_ACTOR if set. */
+async function memoryDb(io: CliIO): Promise<StoreOptions> {
   const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
   return {
     indexedDB: new IDBFactory(),
     IDBKeyRange,
     name: 'passerelle',
     lockAfterMs: 0,
-    actor: 'ligne de commande',
+    actor: io.env.PASSERELLE_ACTOR || 'ligne de commande',
   };
 }
 
@@ -45,7 +46,7 @@ export async function storeFileExists(path: string): Promise<boolean> {
 export async function openStoreFile(path: string, io: CliIO): Promise<CaseloadStore> {
   const bytes = await readInput(path, io);
   const passphrase = await askPassphrase(io);
-  const store = await storeFromBackup(new Uint8Array(bytes), passphrase, await memoryDb());
+  const store = await storeFromBackup(new Uint8Array(bytes), passphrase, await memoryDb(io));
   return store;
 }
 
@@ -68,7 +69,7 @@ export async function createStoreFile(path: string, io: CliIO): Promise<Caseload
       );
     }
   }
-  const store = await createStore({ ...(await memoryDb()), passphrase });
+  const store = await createStore({ ...(await memoryDb(io)), passphrase });
   await saveStoreFile(path, store);
   return store;
 }

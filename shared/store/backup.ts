@@ -8,7 +8,7 @@
  * and is authenticated as AES-GCM additional data, so it cannot be altered
  * without detection. The contents are the plain JSON of every table.
  */
-import { PasserelleError, type ParcoursRecord } from '../parcours';
+import { PasserelleError, validateSession, type ParcoursRecord } from '../parcours';
 import {
   checkIterations,
   deriveKeyring,
@@ -143,24 +143,55 @@ export async function openBackup(
       'phrase de passe incorrecte pour cette sauvegarde (ou fichier altéré) : vérifiez-la, rien n’a été modifié.',
     );
   }
-  let contents: BackupContents;
+  let contents: Partial<BackupContents> | null;
   try {
-    contents = JSON.parse(new TextDecoder().decode(plain)) as BackupContents;
+    contents = JSON.parse(new TextDecoder().decode(plain)) as Partial<BackupContents> | null;
   } catch {
     throw unreadable('contenu illisible');
   }
-  if (!Array.isArray(contents?.records)) throw unreadable('contenu incomplet');
+  return { contents: checkContents(contents), keyring, header };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks the shape of what a file holds before any of it is sealed into the
+ * store (records are validated field by field when they are put).
+ */
+function checkContents(contents: Partial<BackupContents> | null): BackupContents {
+  const list = <T>(value: T[] | undefined, ok: (item: unknown) => boolean, what: string): T[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || !value.every(ok)) throw unreadable(`${what} invalides`);
+    return value;
+  };
+  if (!isObject(contents)) throw unreadable('contenu incomplet');
+  const records = list(contents.records, isObject, 'fiches');
+  if (contents.records === undefined) throw unreadable('contenu incomplet');
   return {
-    contents: {
-      records: contents.records,
-      sessions: contents.sessions ?? [],
-      pseudonyms: contents.pseudonyms ?? [],
-      mappings: contents.mappings ?? [],
-      settings: contents.settings ?? {},
-      usedCodes: contents.usedCodes ?? [],
-      audit: contents.audit ?? [],
-    },
-    keyring,
-    header,
+    records,
+    sessions: list(
+      contents.sessions,
+      (s) => isObject(s) && isString(s.id) && validateSession(s).ok,
+      'séances d’EPS',
+    ),
+    pseudonyms: list(
+      contents.pseudonyms,
+      (p) => isObject(p) && isString(p.personKey) && isString(p.label),
+      'pseudonymes',
+    ),
+    mappings: list(
+      contents.mappings,
+      (m) => isObject(m) && isString(m.signature) && isObject(m.mapping),
+      'correspondances de colonnes',
+    ),
+    settings: isObject(contents.settings) ? contents.settings : {},
+    usedCodes: list(contents.usedCodes, isString, 'codes'),
+    audit: list(
+      contents.audit,
+      (a) => isObject(a) && isString(a.at) && isString(a.kind) && Array.isArray(a.codes),
+      'entrées du journal',
+    ),
   };
 }

@@ -47,6 +47,9 @@ describe('passerelle store', () => {
     const exported = await run('export-child', 'PRE-2025-001');
     expect(JSON.parse(exported.out).record.child.lastName).toBe('BOUAZZA');
     expect((await run('purge', '--dry-run')).out).toMatch(/^0 fiche à purger/);
+    expect((await run('settings', '--retention-months', '36')).out).toContain('36 mois');
+    expect((await run('settings')).out).toContain('36 mois');
+    expect((await run('settings', '--retention-months', 'deux ans')).code).toBe(2);
     const audit = await run('audit');
     expect(audit.out).toContain('deletion');
     expect(audit.out).toContain('PRE-2025-001');

@@ -11,7 +11,7 @@ import {
   type ParcoursRecord,
   type Status,
 } from '../../parcours';
-import { type CaseloadStore, type RecordInput } from '../../store';
+import type { CaseloadStore, RecordInput, StoreSettings } from '../../store';
 import { EXIT, stringOption, type Command, type ParsedArgs } from '../command';
 import type { CliIO } from '../io';
 import { readInput } from '../io';
@@ -184,6 +184,28 @@ const actions: Record<string, { changes: boolean; run: Action }> = {
       return EXIT.ok;
     },
   },
+  settings: {
+    changes: true,
+    async run(store, args, io) {
+      const changes: Partial<StoreSettings> = {};
+      for (const [option, key] of [
+        ['retention-months', 'retentionMonths'],
+        ['lock-minutes', 'lockAfterMinutes'],
+      ] as const) {
+        const value = stringOption(args, option);
+        if (value === undefined) continue;
+        if (!/^\d{1,4}$/.test(value)) return usage(io, `--${option} attend un nombre entier.`);
+        changes[key] = Number(value);
+      }
+      await store.updateSettings(changes);
+      const { retentionMonths, lockAfterMinutes } = await store.settings();
+      io.out(
+        `Durée de conservation après la sortie ou le dernier contact : ${retentionMonths} mois.`,
+      );
+      io.out(`Verrouillage après ${lockAfterMinutes} min d’inactivité (dans les volets).`);
+      return EXIT.ok;
+    },
+  },
   audit: {
     changes: false,
     async run(store, args, io) {
@@ -217,6 +239,7 @@ export const storeCommand: Command = {
     'La phrase de passe est lue dans PASSERELLE_PASSPHRASE ou demandée au terminal,',
     'jamais en argument (PASSERELLE_NEW_PASSPHRASE pour « passphrase »,',
     'PASSERELLE_BACKUP_PASSPHRASE pour une sauvegarde d’une autre phrase).',
+    'Le journal inscrit comme auteur PASSERELLE_ACTOR (par défaut « ligne de commande »).',
     '',
     'Actions :',
     '  create                  créer une file active vide',
@@ -230,6 +253,8 @@ export const storeCommand: Command = {
     '  backup --out FICHIER    écrire une sauvegarde chiffrée',
     '  restore FICHIER         fusionner une sauvegarde (ou créer la file active)',
     '  passphrase              changer la phrase de passe',
+    '  settings                voir ou régler la durée de conservation (--retention-months)',
+    '                          et le verrouillage (--lock-minutes)',
     '  audit                   afficher le journal (exports, partages, effacements)',
     '',
     'Codes de sortie : 0 succès ; 1 fiche invalide (rien n’est enregistré) ;',
@@ -250,6 +275,12 @@ export const storeCommand: Command = {
     status: { type: 'string', value: 'STATUT', description: 'Ne lister que ce statut (en_cours…)' },
     json: { type: 'boolean', description: 'Écrire le résultat en JSON' },
     'dry-run': { type: 'boolean', description: 'Montrer ce que purge effacerait, sans effacer' },
+    'retention-months': {
+      type: 'string',
+      value: 'MOIS',
+      description: 'Durée de conservation des parcours clos (24 par défaut)',
+    },
+    'lock-minutes': { type: 'string', value: 'MIN', description: 'Verrouillage après inactivité' },
   },
   async run(args, io) {
     const action = args.positionals[0];
