@@ -11,14 +11,10 @@
  * PseudonymMemory, KnownPerson list). Needs an IndexedDB factory (the
  * browser's, or fake-indexeddb passed in by Node callers) and WebCrypto.
  */
+export { CaseloadStore, createStore, storeFromBackup, storeState, unlockStore } from './store';
 export {
   ACTIVE_STATUSES,
-  CaseloadStore,
   DEFAULT_SETTINGS,
-  createStore,
-  storeFromBackup,
-  storeState,
-  unlockStore,
   type AuditEntry,
   type AuditKind,
   type ChildExport,
@@ -29,7 +25,7 @@ export {
   type StoreOptions,
   type StoreSettings,
   type StoreState,
-} from './store';
+} from './types';
 export {
   BACKUP_FORMAT,
   isStoreFile,

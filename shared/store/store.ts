@@ -9,11 +9,9 @@
 import {
   PasserelleError,
   foldText,
-  nextParcoursCode,
   peopleFromRecords,
   schoolYearBounds,
   todayIso,
-  validateRecord,
   validateSession,
   type CaseloadLookup,
   type EpsSession,
@@ -27,17 +25,25 @@ import { openBackup, writeBackup, type BackupContents } from './backup';
 import {
   checkIterations,
   deriveKeyring,
-  fromBase64,
-  keyCheckPasses,
-  makeKeyCheck,
   MIN_ITERATIONS,
   newKdfParams,
   toBase64,
   type Keyring,
 } from './crypto';
-import { mergeRecords } from './merge';
+import { databaseExists, openDb } from './database';
+import { absentError, lockedError, unknownCode } from './errors';
 import {
-  identityToken,
+  GENERATION,
+  KEYRING,
+  checkPassphrase,
+  storedKeyring,
+  unlockKeyring,
+  type StoredKeyring,
+} from './keyring';
+import { prepareRecords } from './put';
+import { prepareSnapshot } from './snapshot';
+import { collectChildData, prepareErasure } from './rights';
+import {
   nameTokens,
   nameWords,
   openPseudonym,
@@ -49,146 +55,30 @@ import {
   sealPseudonym,
   sealRecord,
   sealSession,
-  type Pseudonym,
   type StoredSession,
 } from './rows';
-import { PasserelleDb, type AuditRow, type RecordRow } from './schema';
+import type { AuditRow, PasserelleDb, RecordRow } from './schema';
+import {
+  ACTIVE_STATUSES,
+  CLOSED_STATUSES,
+  DEFAULT_SETTINGS,
+  type AuditEntry,
+  type AuditKind,
+  type ChildExport,
+  type CreateStoreOptions,
+  type PutResult,
+  type RecordInput,
+  type StoreOptions,
+  type StoreSettings,
+  type StoreState,
+} from './types';
 
-/** Where the shell keeps a «this device had a store» flag outside IndexedDB (wipe detection). */
-export interface StoreMarker {
-  read(): boolean | Promise<boolean>;
-  write(): void | Promise<void>;
-}
-
-export interface StoreOptions {
-  /** The IndexedDB implementation: the browser's, or fake-indexeddb in Node. */
-  indexedDB: IDBFactory;
-  IDBKeyRange?: typeof IDBKeyRange;
-  /** Database name (default «passerelle»). */
-  name?: string;
-  /** Who acts, as written in the audit log: a user identifier, never a child's name. */
-  actor?: string;
-  /** Locks after this much inactivity; overrides the stored setting; 0 never locks. */
-  lockAfterMs?: number;
-  marker?: StoreMarker;
-  now?: () => Date;
-}
-
-export interface CreateStoreOptions extends StoreOptions {
-  passphrase: string;
-  /** PBKDF2 iterations (default and minimum 600 000). */
-  iterations?: number;
-  /** Only tests may go below 600 000 iterations, and only by saying so. */
-  allowWeakKdfForTests?: boolean;
-}
-
-export type StoreState = 'new' | 'locked' | 'wiped';
-
-export interface StoreSettings {
-  /** Months after exit or last contact (the later) before a closed parcours is purged. */
-  retentionMonths: number;
-  /** Minutes of inactivity before the store locks itself. */
-  lockAfterMinutes: number;
-}
-
-export const DEFAULT_SETTINGS: StoreSettings = { retentionMonths: 24, lockAfterMinutes: 15 };
-
-export type AuditKind =
-  'export' | 'share' | 'pseudonymisation' | 'deletion' | 'restore' | 'passphrase';
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  kind: AuditKind;
-  detail?: string;
-  codes: string[];
-}
-
-/** A record to add: without id or code, the store gives them. */
-export type RecordInput = Omit<ParcoursRecord, 'id' | 'code'> & { id?: string; code?: string };
-
-export interface PutResult {
-  /** Codes of children new to the store. */
-  added: string[];
-  /** Codes of children already known (same name + birth date, or same id), merged. */
-  merged: string[];
-  /** French notes, e.g. a code given in the input that the store did not take. */
-  notes: string[];
-}
-
-export interface ChildExport {
-  exportedAt: string;
-  record: ParcoursRecord;
-  eps: Array<{ date: string; place?: string | null; situation: EpsSession['situations'][number] }>;
-  pseudonyms: Pseudonym[];
-  audit: AuditEntry[];
-}
-
-/** Statuses of a parcours still open: a référent's active caseload. */
-export const ACTIVE_STATUSES: readonly Status[] = ['repere', 'attente_eps', 'en_cours', 'suspendu'];
-const CLOSED_STATUSES: readonly string[] = ['sorti', 'refus', 'non_retenu'];
-
-interface StoredKeyring {
-  salt: string;
-  iterations: number;
-  check: Uint8Array;
-}
-
-const KEYRING = 'keyring';
-const GENERATION = 'generation';
 const MAX_ATTEMPTS = 30;
 /** Random back-off between retries so contending tabs stop colliding in lockstep. */
 const backOff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 8 * (attempt + 1)));
 
 class WriteConflict extends Error {}
-
-const lockedError = () =>
-  new PasserelleError(
-    'store/locked',
-    'la file active est verrouillée : saisissez votre phrase de passe pour la rouvrir.',
-  );
-
-const wrongPassphrase = () =>
-  new PasserelleError(
-    'store/wrong-passphrase',
-    'phrase de passe incorrecte : vérifiez-la (majuscules, accents) et réessayez. Rien n’a été modifié.',
-  );
-
-const absentError = () =>
-  new PasserelleError(
-    'store/absent',
-    'aucune file active sur cet appareil (elle a peut-être été effacée par le navigateur ou Office) : restaurez votre dernière sauvegarde.',
-  );
-
-function openDb(options: StoreOptions): PasserelleDb {
-  const keyRange = options.IDBKeyRange ?? globalThis.IDBKeyRange;
-  if (!options.indexedDB || !keyRange) {
-    throw new PasserelleError(
-      'store/no-indexeddb',
-      'IndexedDB n’est pas disponible : la file active ne peut pas être ouverte ici.',
-    );
-  }
-  return new PasserelleDb(options.name ?? 'passerelle', options.indexedDB, keyRange);
-}
-
-/** Opens the database only if it exists: a probe never creates an empty one. */
-function databaseExists(factory: IDBFactory, name: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    let created = false;
-    const request = factory.open(name);
-    request.onupgradeneeded = () => {
-      created = true;
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => {
-      request.result.close();
-      resolve(!created);
-    };
-    request.onerror = () => resolve(false);
-  });
-}
 
 /** Tells a shell what to offer: create a store, ask the passphrase, or restore after a wipe. */
 export async function storeState(options: StoreOptions): Promise<StoreState> {
@@ -241,32 +131,6 @@ export async function storeFromBackup(
   return CaseloadStore.initialise(options, keyring, contents);
 }
 
-function checkPassphrase(passphrase: string): void {
-  if (typeof passphrase !== 'string' || [...passphrase].length < 8) {
-    throw new PasserelleError(
-      'store/weak-passphrase',
-      'phrase de passe trop courte : choisissez-en une d’au moins 8 caractères (une phrase entière est préférable).',
-    );
-  }
-}
-
-async function unlockKeyring(stored: StoredKeyring, passphrase: string): Promise<Keyring> {
-  const keyring = await deriveKeyring(passphrase, {
-    salt: fromBase64(stored.salt),
-    iterations: checkIterations(stored.iterations, true),
-  });
-  if (!(await keyCheckPasses(keyring, stored.check))) throw wrongPassphrase();
-  return keyring;
-}
-
-async function storedKeyring(keyring: Keyring): Promise<StoredKeyring> {
-  return {
-    salt: toBase64(keyring.params.salt),
-    iterations: keyring.params.iterations,
-    check: await makeKeyCheck(keyring),
-  };
-}
-
 const monthsBefore = (iso: string, months: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() - months);
@@ -275,11 +139,6 @@ const monthsBefore = (iso: string, months: number) => {
 
 /** What one write will do, prepared (read and sealed) before its transaction. */
 type Apply = (db: PasserelleDb) => Promise<void>;
-
-interface PreparedRecords {
-  rows: RecordRow[];
-  result: PutResult;
-}
 
 export class CaseloadStore implements CaseloadLookup {
   private keyring: Keyring | undefined;
@@ -311,7 +170,9 @@ export class CaseloadStore implements CaseloadLookup {
     try {
       const stored = await storedKeyring(keyring);
       const store = new CaseloadStore(db, options, keyring);
-      const sealed = contents ? (await store.sealContents(contents)).apply : undefined;
+      const sealed = contents
+        ? (await prepareSnapshot(db, keyring, contents, todayIso(store.now()))).apply
+        : undefined;
       await db.transaction('rw', db.tables, async () => {
         if (await db.settings.get(KEYRING)) {
           throw new PasserelleError(
@@ -451,10 +312,12 @@ export class CaseloadStore implements CaseloadLookup {
     options: { prefer?: 'incoming' | 'existing' } = {},
   ): Promise<PutResult> {
     return this.write(async (keys) => {
-      const { rows, result } = await this.prepareRecords(
+      const { rows, result } = await prepareRecords(
+        this.db,
         keys,
         inputs,
         options.prefer ?? 'incoming',
+        todayIso(this.now()),
       );
       return {
         value: result,
@@ -464,83 +327,6 @@ export class CaseloadStore implements CaseloadLookup {
         },
       };
     });
-  }
-
-  private async prepareRecords(
-    keys: Keyring,
-    inputs: RecordInput[],
-    prefer: 'incoming' | 'existing',
-  ): Promise<PreparedRecords> {
-    const identities = await Promise.all(inputs.map((input) => identityToken(keys, input.child)));
-    const ids = inputs.map((i) => i.id).filter((id): id is string => !!id);
-    const givenCodes = inputs.map((i) => i.code).filter((c): c is string => !!c);
-    const [byIdentityRows, byIdRows, byCodeRows, usedKeys] = await Promise.all([
-      this.db.records.where('identity').anyOf(identities).toArray(),
-      this.db.records.bulkGet(ids),
-      this.db.records.where('code').anyOf(givenCodes).toArray(),
-      this.db.usedCodes.toCollection().primaryKeys(),
-    ]);
-    const known = new Map<string, ParcoursRecord>();
-    // Rows found by code alone are another child's: only their id matters.
-    const knownRows = [...byIdentityRows, ...byIdRows.filter((r): r is RecordRow => !!r)];
-    await Promise.all(knownRows.map(async (row) => known.set(row.id, await openRecord(keys, row))));
-    const rowOfIdentity = new Map(byIdentityRows.map((r) => [r.identity, r.id]));
-    const idOfCode = new Map(byCodeRows.map((r) => [r.code, r.id]));
-    const used = new Set<string>(usedKeys);
-    const today = todayIso(this.now());
-    const finals = new Map<string, ParcoursRecord>();
-    const result: PutResult = { added: [], merged: [], notes: [] };
-    const problems: string[] = [];
-
-    inputs.forEach((input, index) => {
-      const identity = identities[index]!;
-      const who = input.code ? `fiche ${input.code}` : `fiche n° ${index + 1}`;
-      const existingId =
-        (input.id && known.has(input.id) ? input.id : undefined) ?? rowOfIdentity.get(identity);
-      const existing = existingId ? (finals.get(existingId) ?? known.get(existingId)) : undefined;
-      let record: ParcoursRecord;
-      if (existing) {
-        record = mergeRecords(existing, input, prefer);
-        if (input.code && input.code !== existing.code) {
-          result.notes.push(
-            `${who} : cet enfant a déjà le code ${existing.code} dans la file active ; il le garde.`,
-          );
-        }
-        if (!finals.has(existing.id) && !result.added.includes(existing.code)) {
-          result.merged.push(existing.code);
-        }
-      } else {
-        const code = input.code ?? nextParcoursCode(used, input.referral?.date ?? today);
-        const holder = idOfCode.get(code);
-        if (holder && holder !== input.id) {
-          problems.push(
-            `${who} : le code ${code} appartient déjà à un autre enfant de la file active (nom ou date de naissance différents) ; s’il s’agit du même enfant, alignez son nom et sa date de naissance, sinon corrigez le code.`,
-          );
-          return;
-        }
-        record = { ...input, id: input.id ?? globalThis.crypto.randomUUID(), code };
-        result.added.push(code);
-      }
-      const checked = validateRecord(record);
-      if (!checked.ok) {
-        problems.push(...checked.error.details.map((d) => `${who} — ${d}`));
-        return;
-      }
-      used.add(checked.value.code);
-      idOfCode.set(checked.value.code, checked.value.id);
-      rowOfIdentity.set(identity, checked.value.id);
-      finals.set(checked.value.id, checked.value);
-    });
-    if (problems.length) {
-      throw new PasserelleError(
-        'store/invalid-records',
-        'aucune fiche n’a été enregistrée : corrigez les problèmes signalés puis recommencez.',
-        {},
-        problems,
-      );
-    }
-    const rows = await Promise.all([...finals.values()].map((r) => sealRecord(keys, r)));
-    return { rows, result };
   }
 
   private async openRows(rows: RecordRow[]): Promise<ParcoursRecord[]> {
@@ -802,34 +588,13 @@ export class CaseloadStore implements CaseloadLookup {
 
   private async erase(codes: string[], detail: string): Promise<void> {
     await this.write(async (keys) => {
-      const rows = await this.db.records.where('code').anyOf(codes).toArray();
-      const missing = codes.filter((c) => !rows.some((r) => r.code === c));
-      if (missing.length) throw unknownCode(missing[0]!);
-      const gone = new Set(codes);
-      const sessions = await this.db.sessions.where('codes').anyOf(codes).toArray();
-      const cleaned = await Promise.all(
-        sessions.map(async (row) => {
-          const session = await openSession(keys, row);
-          session.situations = session.situations.filter((s) => !gone.has(s.code));
-          return sealSession(keys, session);
-        }),
-      );
-      const labelTokens = await Promise.all(codes.map((c) => pseudonymLabelToken(keys, c)));
-      const pseudonyms = await this.db.pseudonyms
-        .filter(
-          (p) =>
-            labelTokens.includes(p.labelToken) ||
-            rows.some(
-              (r) => r.nameTokens.length > 0 && r.nameTokens.every((t) => p.nameTokens.includes(t)),
-            ),
-        )
-        .primaryKeys();
+      const erasure = await prepareErasure(this.db, keys, codes);
       return {
         value: undefined,
         apply: async (db) => {
-          await db.records.bulkDelete(rows.map((r) => r.id));
-          await db.sessions.bulkPut(cleaned);
-          await db.pseudonyms.bulkDelete(pseudonyms);
+          await db.records.bulkDelete(erasure.recordIds);
+          await db.sessions.bulkPut(erasure.cleanedSessions);
+          await db.pseudonyms.bulkDelete(erasure.pseudonymKeys);
           await db.audit.add(this.auditRow('deletion', codes, detail));
         },
       };
@@ -841,26 +606,9 @@ export class CaseloadStore implements CaseloadLookup {
     const keys = this.keys();
     const record = await this.getRecord(code);
     if (!record) throw unknownCode(code);
-    const sessions = await this.db.sessions.where('codes').equals(code).toArray();
-    const eps = (await Promise.all(sessions.map((s) => openSession(keys, s)))).flatMap((s) =>
-      s.situations
-        .filter((situation) => situation.code === code)
-        .map((situation) => ({ date: s.date, place: s.place, situation })),
-    );
-    const childTokens = await nameTokens(
-      keys,
-      nameWords(record.child.lastName, record.child.firstName),
-    );
-    const codeToken = await pseudonymLabelToken(keys, code);
-    const pseudonymRows = await this.db.pseudonyms
-      .filter(
-        (p) => p.labelToken === codeToken || childTokens.every((t) => p.nameTokens.includes(t)),
-      )
-      .toArray();
-    const pseudonyms = await Promise.all(pseudonymRows.map((row) => openPseudonym(keys, row)));
-    const audit = (await this.db.audit.where('codes').equals(code).toArray()) as AuditEntry[];
+    const held = await collectChildData(this.db, keys, record);
     await this.logEvent('export', [code], 'droit d’accès');
-    return { exportedAt: this.now().toISOString(), record, eps, pseudonyms, audit };
+    return { exportedAt: this.now().toISOString(), record, ...held };
   }
 
   // ── Backup, restore, passphrase ─────────────────────────────────────────
@@ -899,38 +647,6 @@ export class CaseloadStore implements CaseloadLookup {
     return writeBackup(keys, await this.contents(keys), this.now().toISOString());
   }
 
-  /** Seals a backup's contents into rows; returns how to write them (fresh store or merge). */
-  private async sealContents(
-    contents: BackupContents,
-  ): Promise<{ apply: Apply; result: PutResult }> {
-    const keys = this.keys();
-    const { rows, result } = await this.prepareRecords(keys, contents.records, 'existing');
-    const sessionIds = new Set((await this.db.sessions.toCollection().primaryKeys()) as string[]);
-    const sessions = await Promise.all(
-      contents.sessions.filter((s) => !sessionIds.has(s.id)).map((s) => sealSession(keys, s)),
-    );
-    const pseudonyms = await Promise.all(contents.pseudonyms.map((p) => sealPseudonym(keys, p)));
-    const apply: Apply = async (db) => {
-      await db.records.bulkPut(rows);
-      await db.usedCodes.bulkPut(
-        [...contents.usedCodes, ...rows.map((r) => r.code)].map((code) => ({ code })),
-      );
-      await db.sessions.bulkPut(sessions);
-      const knownPseudonyms = new Set(await db.pseudonyms.toCollection().primaryKeys());
-      await db.pseudonyms.bulkPut(pseudonyms.filter((p) => !knownPseudonyms.has(p.keyToken)));
-      const knownMappings = new Set(await db.mappings.toCollection().primaryKeys());
-      await db.mappings.bulkPut(contents.mappings.filter((m) => !knownMappings.has(m.signature)));
-      if ((await db.audit.count()) === 0) {
-        await db.audit.bulkAdd(contents.audit.map(({ seq: _seq, ...entry }) => entry));
-        const settings = Object.entries(contents.settings).filter(
-          ([key]) => key in DEFAULT_SETTINGS,
-        );
-        await db.settings.bulkPut(settings.map(([key, value]) => ({ key, value })));
-      }
-    };
-    return { apply, result };
-  }
-
   /**
    * Merges a backup into this store in one atomic write: children already
    * here (same name + birth date) keep their code and current values, the
@@ -938,8 +654,13 @@ export class CaseloadStore implements CaseloadLookup {
    */
   async restore(bytes: Uint8Array, passphrase: string): Promise<PutResult> {
     const { contents } = await openBackup(bytes, passphrase);
-    return this.write(async () => {
-      const { apply, result } = await this.sealContents(contents);
+    return this.write(async (keys) => {
+      const { apply, result } = await prepareSnapshot(
+        this.db,
+        keys,
+        contents,
+        todayIso(this.now()),
+      );
       return {
         value: result,
         apply: async (db) => {
@@ -986,11 +707,4 @@ export class CaseloadStore implements CaseloadLookup {
     this.keyring = fresh;
     this.touch();
   }
-}
-
-function unknownCode(code: string): PasserelleError {
-  return new PasserelleError(
-    'store/unknown-code',
-    `aucun enfant n’a le code ${code} dans la file active : vérifiez le code (passerelle store list).`,
-  );
 }
