@@ -37,8 +37,12 @@ export function referentToken(keyring: Keyring, referent: string): Promise<strin
   return blindToken(keyring, PURPOSE.referent, foldText(referent));
 }
 
-export function identityToken(keyring: Keyring, child: ParcoursRecord['child']): Promise<string> {
-  return blindToken(keyring, PURPOSE.identity, childIdentityKey(child));
+/** Takes unchecked input too: a record without a child still gets a token, then fails validation. */
+export function identityToken(
+  keyring: Keyring,
+  child: Parameters<typeof childIdentityKey>[0] | undefined,
+): Promise<string> {
+  return blindToken(keyring, PURPOSE.identity, childIdentityKey(child ?? {}));
 }
 
 export function pseudonymKeyToken(keyring: Keyring, personKey: string): Promise<string> {
