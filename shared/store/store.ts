@@ -114,7 +114,9 @@ export async function unlockStore(
     const stored = (await db.settings.get(KEYRING))?.value as StoredKeyring | undefined;
     if (!stored) throw absentError();
     const keyring = await unlockKeyring(stored, options.passphrase);
-    return new CaseloadStore(db, options, keyring);
+    const store = new CaseloadStore(db, options, keyring);
+    await store.applyStoredLockSetting();
+    return store;
   } catch (error) {
     db.close();
     throw error;
@@ -241,7 +243,8 @@ export class CaseloadStore implements CaseloadLookup {
     return stored;
   }
 
-  private async applyStoredLockSetting(): Promise<void> {
+  /** @internal Takes the lock delay from the settings unless the options fixed it. */
+  async applyStoredLockSetting(): Promise<void> {
     if (this.options.lockAfterMs !== undefined) return;
     this.lockAfterMs = (await this.settings()).lockAfterMinutes * 60_000;
     this.touch();
