@@ -1,11 +1,14 @@
 /**
  * Reads a caseload for the command line (`--caseload FILE`): a JSON file
- * (`{"records":[…]}` or an array of records). Spreadsheet caseloads and store
- * files are read through their capabilities as they land.
+ * (`{"records":[…]}` or an array of records) or an encrypted store file
+ * (recognised by its header; passphrase from PASSERELLE_PASSPHRASE or a
+ * prompt). Spreadsheet caseloads are read through their capability as it lands.
  */
 import { extname } from 'node:path';
 import { PasserelleError, validateRecord, type ParcoursRecord } from '../parcours';
+import { isStoreFile, openBackup } from '../store';
 import { readInput, type CliIO } from './io';
+import { askPassphrase } from './store-file';
 
 export interface CaseloadFile {
   records: ParcoursRecord[];
@@ -15,11 +18,15 @@ export interface CaseloadFile {
 
 export async function readCaseloadFile(path: string, io: CliIO): Promise<CaseloadFile> {
   const bytes = await readInput(path, io);
+  if (isStoreFile(bytes)) {
+    const { contents } = await openBackup(new Uint8Array(bytes), await askPassphrase(io));
+    return validateAll(contents.records);
+  }
   const kind = extname(path).toLowerCase();
   if (kind !== '.json' && path !== '-') {
     throw new PasserelleError(
       'caseload/format',
-      `format de file active non pris en charge (${kind || 'sans extension'}) : fournissez un fichier .json.`,
+      `format de file active non pris en charge (${kind || 'sans extension'}) : fournissez un fichier .json ou un fichier de file active chiffrée.`,
       { file: path },
     );
   }
@@ -43,6 +50,10 @@ export async function readCaseloadFile(path: string, io: CliIO): Promise<Caseloa
       { file: path },
     );
   }
+  return validateAll(list);
+}
+
+function validateAll(list: unknown[]): CaseloadFile {
   const records: ParcoursRecord[] = [];
   const problems: string[] = [];
   list.forEach((item, index) => {

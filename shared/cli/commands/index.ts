@@ -17,4 +17,9 @@ export const commands: CommandEntry[] = [
     summary: 'Vérifier et lister une file active (fichier de suivi)',
     load: async () => (await import('./caseload')).caseloadCommand,
   },
+  {
+    name: 'store',
+    summary: 'Travailler sur une file active chiffrée (fichier --store)',
+    load: async () => (await import('./store')).storeCommand,
+  },
 ];
