@@ -17,4 +17,9 @@ export const commands: CommandEntry[] = [
     summary: 'Vérifier et lister une file active (fichier de suivi)',
     load: async () => (await import('./caseload')).caseloadCommand,
   },
+  {
+    name: 'minutes',
+    summary: 'Remplir un modèle Word de compte rendu d’EPS, ou vérifier un modèle',
+    load: async () => (await import('./minutes')).minutesCommand,
+  },
 ];

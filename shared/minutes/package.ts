@@ -1,0 +1,70 @@
+/**
+ * Opens a .docx template safely: zip sanity and bomb checks first, macros
+ * refused, then PizZip. Also lists the parts whose text matters.
+ */
+import PizZip from 'pizzip';
+import { PasserelleError } from '../parcours';
+import { guardZip } from './zip-guard';
+import { TEXT_PART } from './part-text';
+
+export interface OpenedTemplate {
+  zip: PizZip;
+  /** Parts holding template text (body, headers, footers, notes, properties), in a stable order. */
+  textParts: string[];
+}
+
+/** Macro-enabled documents (.docm, .dotm) run code in Word: never accepted, even to fill. */
+function refuseMacros(zip: PizZip, names: string[]): void {
+  const types = zip.file('[Content_Types].xml')?.asText() ?? '';
+  if (/macroEnabled/i.test(types) || names.some((n) => /vbaProject\.bin$|vbaData\.xml$/i.test(n))) {
+    throw new PasserelleError(
+      'minutes/macros',
+      'ce modèle contient des macros (fichier .docm ou .dotm) : Passerelle ne les accepte pas. Dans Word, enregistrez-le en « Document Word (.docx) », sans macros, puis réessayez.',
+    );
+  }
+}
+
+export async function openTemplate(bytes: Uint8Array): Promise<OpenedTemplate> {
+  const entries = await guardZip(bytes);
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    throw new PasserelleError(
+      'minutes/not-docx',
+      'ce fichier n’est pas un document Word .docx lisible : enregistrez le modèle au format « Document Word (.docx) » et réessayez.',
+    );
+  }
+  const names = entries.map((e) => e.name);
+  refuseMacros(zip, names);
+  if (!zip.file('word/document.xml')) {
+    throw new PasserelleError(
+      'minutes/not-docx',
+      'ce fichier est une archive zip mais pas un document Word (word/document.xml manque) : choisissez un modèle .docx.',
+    );
+  }
+  const order = (name: string) =>
+    name === 'word/document.xml'
+      ? 1
+      : name.startsWith('word/header')
+        ? 0
+        : name.startsWith('word/')
+          ? 2
+          : 3;
+  const textParts = names
+    .filter((n) => TEXT_PART.test(n))
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  return { zip, textParts };
+}
+
+/** French name of a part, for messages: «corps du document», «en-tête 1»… */
+export function partLabel(part: string): string {
+  const number = /(\d+)\.xml$/.exec(part)?.[1];
+  if (part === 'word/document.xml') return 'corps du document';
+  if (part.startsWith('word/header')) return `en-tête${number ? ` ${number}` : ''}`;
+  if (part.startsWith('word/footer')) return `pied de page${number ? ` ${number}` : ''}`;
+  if (part === 'word/footnotes.xml') return 'notes de bas de page';
+  if (part === 'word/endnotes.xml') return 'notes de fin';
+  if (part.startsWith('docProps/')) return 'propriétés du document';
+  return part;
+}
