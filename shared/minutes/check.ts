@@ -103,6 +103,16 @@ function lexPart(part: string, xml: string, check: TemplateCheck, counts: { loop
       open = at;
       continue;
     }
+    if (open >= 0 && paragraphAt(text, open) !== paragraphAt(text, at)) {
+      // A tag never spans paragraphs in a real template: the «{» lost its «}».
+      const context = contextAround(text, open, open + 1);
+      problem({
+        code: 'unclosed-tag',
+        message: `Accolade « { » jamais fermée (${place(where, context)}) : chaque balise s’écrit entre « { » et « } » dans un même paragraphe, par exemple {date}.`,
+        context,
+      });
+      open = -1;
+    }
     if (open < 0) {
       const context = contextAround(text, at, at + 1);
       problem({
