@@ -243,11 +243,33 @@ function checkKnown(
   });
 }
 
-/** docxtemplater's own compile errors that the lexer cannot see, in French. */
-function compileProblems(zip: PizZip, known: TemplateProblem[]): TemplateProblem[] {
+/** The engine's options: default parser only (no expression evaluation on user templates). */
+export interface EngineOptions {
+  /** What an absent value prints; `part.module` is set for loops and sections. */
+  nullGetter?: (part: { module?: string }) => unknown;
+}
+
+export type Compiled =
+  { doc: Docxtemplater; problems: [] } | { doc: null; problems: TemplateProblem[] };
+
+/**
+ * Compiles the template with docxtemplater; its errors that the lexer did not
+ * already report (a loop opened in a table row and closed outside it…) come
+ * back in French.
+ */
+export function compileTemplate(
+  zip: PizZip,
+  known: readonly TemplateProblem[],
+  options: EngineOptions = {},
+): Compiled {
   try {
-    new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false });
-    return [];
+    const doc = new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      errorLogging: false,
+      ...options,
+    });
+    return { doc, problems: [] };
   } catch (error) {
     const errors = (error as { properties?: { errors?: unknown[] } }).properties?.errors ?? [error];
     const already = new Set(known.map((p) => p.tag));
@@ -269,24 +291,33 @@ function compileProblems(zip: PizZip, known: TemplateProblem[]): TemplateProblem
             : `Le modèle ne peut pas être rempli${named} (${where}) : vérifiez la syntaxe des balises à cet endroit.`,
       });
     }
-    return problems;
+    // Whatever the engine refused, the template cannot be filled: never an empty list here.
+    if (!problems.length && !known.length) {
+      problems.push({
+        code: 'template-error',
+        part: '',
+        message: 'Le modèle ne peut pas être rempli : vérifiez la syntaxe de ses balises.',
+      });
+    }
+    return { doc: null, problems };
   }
 }
 
-/** Lists the tags of an opened template and what is wrong with them. */
-export function checkOpenedTemplate(zip: PizZip, textParts: string[]): TemplateCheck {
+/** The lexer's view: every tag with its place, and what breaks the dictionary's rules. */
+export function lexTemplate(zip: PizZip, textParts: string[]): TemplateCheck {
   const check: TemplateCheck = { tags: [], problems: [] };
   const counts = { loops: 0 };
   for (const part of textParts) {
     lexPart(part, zip.file(part)?.asText() ?? '', check, counts);
-    if (check.problems.some((p) => p.code === 'too-many-tags')) return check;
+    if (check.problems.some((p) => p.code === 'too-many-tags')) break;
   }
-  check.problems.push(...compileProblems(zip, check.problems));
   return check;
 }
 
 /** `checkTemplate(docx)`: the tags a template uses and every problem found, in French. */
 export async function checkTemplate(docx: Uint8Array): Promise<TemplateCheck> {
   const { zip, textParts } = await openTemplate(docx);
-  return checkOpenedTemplate(zip, textParts);
+  const check = lexTemplate(zip, textParts);
+  if (!check.problems.length) check.problems.push(...compileTemplate(zip, []).problems);
+  return check;
 }

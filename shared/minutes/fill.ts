@@ -4,9 +4,8 @@
  * cleaned and its whole text searched before it is returned, and any finding
  * blocks it.
  */
-import Docxtemplater from 'docxtemplater';
 import { PasserelleError, validateSession, type EpsSession, type ParcoursDraft } from '../parcours';
-import { checkOpenedTemplate } from './check';
+import { compileTemplate, lexTemplate } from './check';
 import { openTemplate } from './package';
 import {
   findCaseloadNames,
@@ -56,16 +55,12 @@ export async function fillTemplate(
   const valid = validateSession(session);
   if (!valid.ok) throw valid.error;
   const { zip, textParts } = await openTemplate(docx);
-  const { problems } = checkOpenedTemplate(zip, textParts);
+  const { problems } = lexTemplate(zip, textParts);
   if (problems.length) throw templateRejected(problems);
-
-  const doc = new Docxtemplater(zip, {
-    paragraphLoop: true,
-    linebreaks: true,
-    errorLogging: false,
-    // Loops over absent lists render nothing; an absent value prints a dash, never «undefined».
-    nullGetter: (part) => (part.module ? '' : MISSING),
-  });
+  // Loops over absent lists render nothing; an absent value prints a dash, never «undefined».
+  const compiled = compileTemplate(zip, [], { nullGetter: (part) => (part.module ? '' : MISSING) });
+  if (!compiled.doc) throw templateRejected(compiled.problems);
+  const doc = compiled.doc;
   try {
     doc.render(templateData(valid.value, version, options.caseload));
   } catch (error) {

@@ -54,7 +54,8 @@ describe('checkTemplate', () => {
 
   it('flags a loop closed in the wrong order and a closing tag without opening', async () => {
     const problems = await problemsOf(
-      paragraph('{#situations}{#actions}{libelle}{/situations}{/actions}') + paragraph('{/presents}'),
+      paragraph('{#situations}{#actions}{libelle}{/situations}{/actions}') +
+        paragraph('{/presents}'),
     );
     const codes = problems.map((p) => p.code);
     expect(codes).toContain('mismatched-loop');

@@ -95,7 +95,9 @@ describe('versions', () => {
   it('blocks the shared version when a summary names a child, listing code and part but not the name', async () => {
     const leaky: EpsSession = {
       ...tableau,
-      situations: [{ ...tableau.situations[0]!, summary: 'Lyna progresse ; la famille GHALEM est d’accord.' }],
+      situations: [
+        { ...tableau.situations[0]!, summary: 'Lyna progresse ; la famille GHALEM est d’accord.' },
+      ],
     };
     const error = await fillTemplate(oneLiner('{#situations}{synthese}{/situations}'), leaky, {
       caseload: records,
@@ -114,13 +116,15 @@ describe('versions', () => {
       situations: [{ ...tableau.situations[0]!, summary }],
     });
     const template = oneLiner('{#situations}{synthese}{/situations}');
-    const options = { caseload: [{ code: 'PRE-2025-195', child: { firstName: 'Chloé', lastName: 'NGUYEN' } }] };
+    const options = {
+      caseload: [{ code: 'PRE-2025-195', child: { firstName: 'Chloé', lastName: 'NGUYEN' } }],
+    };
     await expect(fillTemplate(template, s('chloe a progressé'), options)).rejects.toThrow(
       /identifiant/,
     );
-    await expect(fillTemplate(template, s('Chloéane a progressé'), options)).resolves.toBeInstanceOf(
-      Uint8Array,
-    );
+    await expect(
+      fillTemplate(template, s('Chloéane a progressé'), options),
+    ).resolves.toBeInstanceOf(Uint8Array);
   });
 
   it('blocks a name hidden in the template’s properties or in a comment-free part', async () => {
@@ -156,7 +160,7 @@ describe('versions', () => {
   });
 
   it('hands the whole text to the injected scanner; its findings block the write', async () => {
-    const verify = vi.fn(() => [
+    const verify = vi.fn((_text: string) => [
       { type: 'telephone', text: '06 12 34 56 78', reason: 'numéro de téléphone' },
     ]);
     const error = await fillTemplate(oneLiner('{lieu}'), tableau, { verify }).catch(
@@ -166,9 +170,9 @@ describe('versions', () => {
     expect(verify.mock.calls[0]![0]).toContain('Maison de projet de Pissevin');
     expect((error as PasserelleError).details).toEqual(['numéro de téléphone']);
     const clean = vi.fn(async () => []);
-    await expect(fillTemplate(oneLiner('{lieu}'), tableau, { verify: clean })).resolves.toBeInstanceOf(
-      Uint8Array,
-    );
+    await expect(
+      fillTemplate(oneLiner('{lieu}'), tableau, { verify: clean }),
+    ).resolves.toBeInstanceOf(Uint8Array);
   });
 
   it('blanks the author properties of every version', async () => {

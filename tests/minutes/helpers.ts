@@ -28,7 +28,10 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 export function paragraph(text: string): string {
   const runs = text
     .split('|')
-    .map((t, i) => `<w:r>${i % 2 ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`);
+    .map(
+      (t, i) =>
+        `<w:r>${i % 2 ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`,
+    );
   return `<w:p>${runs.join('')}</w:p>`;
 }
 
@@ -142,7 +145,14 @@ export function wholePackageText(docx: Uint8Array): string {
   const zip = new PizZip(docx);
   return Object.keys(zip.files)
     .filter((n) => /\.(xml|rels)$/.test(n))
-    .map((n) => decode(zip.file(n)!.asText().replace(/<[^>]*>/g, ' ')))
+    .map((n) =>
+      decode(
+        zip
+          .file(n)!
+          .asText()
+          .replace(/<[^>]*>/g, ' '),
+      ),
+    )
     .join('\n');
 }
 

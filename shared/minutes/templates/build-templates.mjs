@@ -43,6 +43,18 @@ try {
           '<cp:lastModifiedBy></cp:lastModifiedBy>',
         ),
     );
+    // LibreOffice writes a paragraph's «break before» as a page-break run at the end of the
+    // paragraph before it; when that one opens a loop, the break lands inside the loop and the
+    // first repetition starts with a blank page. Word's pageBreakBefore on the paragraph itself
+    // breaks between repetitions only.
+    const document = zip.file('word/document.xml').asText();
+    zip.file(
+      'word/document.xml',
+      document.replace(
+        /<w:r><w:br w:type="page"\/><\/w:r><\/w:p><w:p><w:pPr>(<w:pStyle [^>]*\/>)?/g,
+        '</w:p><w:p><w:pPr>$1<w:pageBreakBefore/>',
+      ),
+    );
     writeFileSync(
       join(here, `${basename(source, '.fodt')}.docx`),
       zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }),
