@@ -37,6 +37,7 @@ export interface TemplateProblem {
     | 'unclosed-tag'
     | 'unopened-tag'
     | 'unsupported-tag'
+    | 'spaced-tag'
     | 'too-many-tags'
     | 'template-error';
   /** French message naming the tag and where it is. */
@@ -154,6 +155,15 @@ function lexPart(part: string, xml: string, check: TemplateCheck, counts: { loop
         context,
       });
       continue;
+    }
+    if (raw !== `{${sign}${name}}`) {
+      // docxtemplater's default parser reads «{ date }» as a tag named « date »: it would print a dash.
+      problem({
+        code: 'spaced-tag',
+        message: `Balise ${raw} : retirez les espaces entre les accolades et écrivez {${sign}${name}} (${place(where, context)}).`,
+        tag: name,
+        context,
+      });
     }
     if (sign === '#' || sign === '^') {
       if (++counts.loops > TEMPLATE_LIMITS.maxLoops) {

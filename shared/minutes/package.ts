@@ -5,7 +5,6 @@
 import PizZip from 'pizzip';
 import { PasserelleError } from '../parcours';
 import { guardZip } from './zip-guard';
-import { TEXT_PART } from './part-text';
 
 export interface OpenedTemplate {
   zip: PizZip;
@@ -43,28 +42,36 @@ export async function openTemplate(bytes: Uint8Array): Promise<OpenedTemplate> {
       'ce fichier est une archive zip mais pas un document Word (word/document.xml manque) : choisissez un modèle .docx.',
     );
   }
-  const order = (name: string) =>
-    name === 'word/document.xml'
-      ? 1
-      : name.startsWith('word/header')
-        ? 0
-        : name.startsWith('word/')
-          ? 2
-          : 3;
-  const textParts = names
-    .filter((n) => TEXT_PART.test(n))
-    .sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-  return { zip, textParts };
+  return { zip, textParts: templatedParts(zip, names) };
+}
+
+/** The parts docxtemplater fills (its docx file types), found by content type as it does. */
+const TEMPLATED_TYPES =
+  /wordprocessingml\.(?:document\.main|template\.main|header|footer|footnotes|comments)\+xml/;
+
+/** Reading order for listings: headers, body, footers, notes and comments, properties. */
+const PART_ORDER = [/header/, /document|template/, /footer/, /footnotes|comments/, /^docProps\//];
+const partRank = (name: string) => PART_ORDER.findIndex((pattern) => pattern.test(name));
+
+function templatedParts(zip: PizZip, names: string[]): string[] {
+  const types = zip.file('[Content_Types].xml')?.asText() ?? '';
+  const parts = new Set(['docProps/core.xml', 'docProps/app.xml'].filter((n) => names.includes(n)));
+  for (const [, part, type] of types.matchAll(
+    /<Override\s[^>]*?PartName="\/([^"]+)"[^>]*?ContentType="([^"]+)"/g,
+  )) {
+    if (TEMPLATED_TYPES.test(type!) && names.includes(part!)) parts.add(part!);
+  }
+  return [...parts].sort((a, b) => partRank(a) - partRank(b) || a.localeCompare(b));
 }
 
 /** French name of a part, for messages: «corps du document», «en-tête 1»… */
 export function partLabel(part: string): string {
   const number = /(\d+)\.xml$/.exec(part)?.[1];
-  if (part === 'word/document.xml') return 'corps du document';
+  if (part === 'word/document.xml' || part.endsWith('/document.xml')) return 'corps du document';
   if (part.startsWith('word/header')) return `en-tête${number ? ` ${number}` : ''}`;
   if (part.startsWith('word/footer')) return `pied de page${number ? ` ${number}` : ''}`;
-  if (part === 'word/footnotes.xml') return 'notes de bas de page';
-  if (part === 'word/endnotes.xml') return 'notes de fin';
+  if (part.startsWith('word/footnotes')) return 'notes de bas de page';
+  if (part.startsWith('word/comments')) return 'commentaires';
   if (part.startsWith('docProps/')) return 'propriétés du document';
   return part;
 }

@@ -28,10 +28,6 @@ const TEXT_OR_BREAK = new RegExp(
   'g',
 );
 
-/** Parts that hold a template's visible text (body, headers, footers, notes) or its properties. */
-export const TEXT_PART =
-  /^(?:word\/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps\/(?:core|app)\.xml)$/;
-
 export interface PartText {
   /** Text nodes joined, as docxtemplater lexes them. */
   text: string;

@@ -66,6 +66,15 @@ describe('checkTemplate', () => {
     );
   });
 
+  it('asks to remove spaces inside a tag, which the engine would not read', async () => {
+    const problems = await problemsOf(paragraph('{ date } {# situations }{code}{/situations}'));
+    expect(problems.map((p) => [p.code, p.tag])).toEqual([
+      ['spaced-tag', 'date'],
+      ['spaced-tag', 'situations'],
+    ]);
+    expect(problems[0]!.message).toContain('Balise { date } : retirez les espaces');
+  });
+
   it('flags stray braces', async () => {
     const problems = await problemsOf(paragraph('Lieu : {lieu') + paragraph('fin }'));
     expect(problems.map((p) => p.code).sort()).toEqual(['unclosed-tag', 'unopened-tag']);
