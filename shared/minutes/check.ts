@@ -7,7 +7,7 @@
  */
 import Docxtemplater from 'docxtemplater';
 import type PizZip from 'pizzip';
-import { openTemplate, partLabel } from './package';
+import { openTemplate, partLabel, type OpenedTemplate } from './package';
 import { paragraphAt, partText, type PartText } from './part-text';
 import { closestTag, knownTags, scopes, scopesDefining, type Scope } from './vocabulary';
 
@@ -314,11 +314,11 @@ export function compileTemplate(
 }
 
 /** The lexer's view: every tag with its place, and what breaks the dictionary's rules. */
-export function lexTemplate(zip: PizZip, textParts: string[]): TemplateCheck {
+export function lexTemplate(template: OpenedTemplate): TemplateCheck {
   const check: TemplateCheck = { tags: [], problems: [] };
   const counts = { loops: 0 };
-  for (const part of textParts) {
-    lexPart(part, zip.file(part)?.asText() ?? '', check, counts);
+  for (const part of template.textParts) {
+    lexPart(part, template.xml[part] ?? '', check, counts);
     if (check.problems.some((p) => p.code === 'too-many-tags')) break;
   }
   return check;
@@ -326,8 +326,8 @@ export function lexTemplate(zip: PizZip, textParts: string[]): TemplateCheck {
 
 /** `checkTemplate(docx)`: the tags a template uses and every problem found, in French. */
 export async function checkTemplate(docx: Uint8Array): Promise<TemplateCheck> {
-  const { zip, textParts } = await openTemplate(docx);
-  const check = lexTemplate(zip, textParts);
-  if (!check.problems.length) check.problems.push(...compileTemplate(zip, []).problems);
+  const template = await openTemplate(docx);
+  const check = lexTemplate(template);
+  if (!check.problems.length) check.problems.push(...compileTemplate(template.zip, []).problems);
   return check;
 }

@@ -54,11 +54,13 @@ export async function fillTemplate(
   const version = options.version ?? 'partagee';
   const valid = validateSession(session);
   if (!valid.ok) throw valid.error;
-  const { zip, textParts } = await openTemplate(docx);
-  const { problems } = lexTemplate(zip, textParts);
+  const template = await openTemplate(docx);
+  const { problems } = lexTemplate(template);
   if (problems.length) throw templateRejected(problems);
   // Loops over absent lists render nothing; an absent value prints a dash, never «undefined».
-  const compiled = compileTemplate(zip, [], { nullGetter: (part) => (part.module ? '' : MISSING) });
+  const compiled = compileTemplate(template.zip, [], {
+    nullGetter: (part) => (part.module ? '' : MISSING),
+  });
   if (!compiled.doc) throw templateRejected(compiled.problems);
   const doc = compiled.doc;
   try {

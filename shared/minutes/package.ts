@@ -10,6 +10,8 @@ export interface OpenedTemplate {
   zip: PizZip;
   /** Parts holding template text (body, headers, footers, notes, properties), in a stable order. */
   textParts: string[];
+  /** The XML of each of those parts. */
+  xml: Record<string, string>;
 }
 
 /** Macro-enabled documents (.docm, .dotm) run code in Word: never accepted, even to fill. */
@@ -42,7 +44,21 @@ export async function openTemplate(bytes: Uint8Array): Promise<OpenedTemplate> {
       'ce fichier est une archive zip mais pas un document Word (word/document.xml manque) : choisissez un modèle .docx.',
     );
   }
-  return { zip, textParts: templatedParts(zip, names) };
+  const textParts = templatedParts(zip, names);
+  const xml: Record<string, string> = {};
+  for (const part of textParts) {
+    try {
+      xml[part] = zip.file(part)!.asText();
+    } catch {
+      // PizZip checks each part's size as it inflates it: a lying header ends here.
+      throw new PasserelleError(
+        'minutes/not-docx',
+        `ce document Word est endommagé (partie « ${part} » illisible) : ouvrez-le dans Word, enregistrez-le de nouveau en .docx et réessayez.`,
+        { file: part },
+      );
+    }
+  }
+  return { zip, textParts, xml };
 }
 
 /** The parts docxtemplater fills (its docx file types), found by content type as it does. */

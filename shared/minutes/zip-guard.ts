@@ -16,7 +16,12 @@ export const ZIP_LIMITS = {
   maxRatio: 200,
   /** Below this size a high ratio is harmless (a blank XML part compresses a lot). */
   ratioFloorBytes: 1024 * 1024,
+  /** A part that cannot inflate beyond this, whatever its header says, is not worth streaming. */
+  harmlessWorstCaseBytes: 4 * 1024 * 1024,
 } as const;
+
+/** The most deflate can expand data (RFC 1951: 258 bytes from about 2 bits). */
+const MAX_DEFLATE_RATIO = 1032;
 
 export interface ZipEntryInfo {
   name: string;
@@ -147,7 +152,17 @@ async function inflatedSizeWithin(bytes: Uint8Array, entry: ZipEntryInfo): Promi
 /** Lists and verifies every entry; resolves with the list when the archive is safe to open. */
 export async function guardZip(bytes: Uint8Array): Promise<ZipEntryInfo[]> {
   const entries = listZipEntries(bytes);
-  // Side by side: each stream is bounded on its own, and the waits overlap.
-  await Promise.all(entries.map((entry) => inflatedSizeWithin(bytes, entry)));
+  // Deflate cannot expand more than MAX_DEFLATE_RATIO to one: small parts whose worst case
+  // stays within bounds need no streaming check; the others are streamed side by side.
+  let unchecked = 0;
+  const suspects = entries.filter((entry) => {
+    if (entry.method !== 8) return entry.method !== 0;
+    const worst = entry.compressedSize * MAX_DEFLATE_RATIO;
+    if (worst > ZIP_LIMITS.harmlessWorstCaseBytes) return true;
+    unchecked += worst;
+    return false;
+  });
+  if (unchecked > ZIP_LIMITS.maxTotalUncompressedBytes) suspects.push(...entries);
+  await Promise.all([...new Set(suspects)].map((entry) => inflatedSizeWithin(bytes, entry)));
   return entries;
 }

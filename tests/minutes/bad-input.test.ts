@@ -76,11 +76,21 @@ describe('bad templates', () => {
     expect(error.message).toContain('word/media/zeros.bin');
   });
 
-  it('refuses a part that inflates beyond the size its header declares', async () => {
-    const liar = declareSize(makeDocx({ body: paragraph('{date}') }), 'word/document.xml', 10);
-    const error = await refusal(liar);
+  it('stops inflating a part that grows beyond the size its header declares', async () => {
+    const docx = makeDocx({
+      body: paragraph('{date}'),
+      extraFiles: { 'word/media/zeros.bin': new Uint8Array(8 * 1024 * 1024) },
+    });
+    const error = await refusal(declareSize(docx, 'word/media/zeros.bin', 100));
     expect(error.code).toBe('minutes/zip-bomb');
     expect(error.message).toContain('au-delà de la taille annoncée');
+  });
+
+  it('calls a small part lying about its size a damaged document', async () => {
+    const liar = declareSize(makeDocx({ body: paragraph('{date}') }), 'word/document.xml', 10);
+    const error = await refusal(liar);
+    expect(error.code).toBe('minutes/not-docx');
+    expect(error.message).toContain('endommagé (partie « word/document.xml » illisible)');
   });
 
   it('refuses a declared total beyond the limit', async () => {
