@@ -263,13 +263,13 @@ export type Compiled =
   { doc: Docxtemplater; problems: [] } | { doc: null; problems: TemplateProblem[] };
 
 /**
- * Compiles the template with docxtemplater; its errors that the lexer did not
- * already report (a loop opened in a table row and closed outside it…) come
- * back in French.
+ * Compiles the template with docxtemplater, once the lexer found nothing
+ * wrong; what the engine still refuses (a loop opened in a table row and
+ * closed outside it…) comes back in French, placed with the lexed tags.
  */
 export function compileTemplate(
   zip: PizZip,
-  known: readonly TemplateProblem[],
+  tags: readonly TemplateTag[],
   options: EngineOptions = {},
 ): Compiled {
   try {
@@ -282,33 +282,28 @@ export function compileTemplate(
     return { doc, problems: [] };
   } catch (error) {
     const errors = (error as { properties?: { errors?: unknown[] } }).properties?.errors ?? [error];
-    const already = new Set(known.map((p) => p.tag));
-    const problems: TemplateProblem[] = [];
-    for (const item of errors) {
+    const problems: TemplateProblem[] = errors.map((item) => {
       const props =
         (item as { properties?: { id?: string; xtag?: string; file?: string } }).properties ?? {};
-      const tag = props.xtag;
-      if (tag && already.has(tag.replace(/^[#^/]/, ''))) continue;
-      const where = props.file ? partLabel(props.file) : 'modèle';
-      const named = tag ? ` autour de la balise {${tag}}` : '';
-      problems.push({
+      const name = props.xtag?.replace(/^[#^/]/, '');
+      const lexed = tags.find((t) => t.name === name && (!props.file || t.part === props.file));
+      const where = lexed
+        ? place(lexed.where, lexed.context)
+        : props.file
+          ? partLabel(props.file)
+          : 'modèle';
+      const misplacedLoop =
+        props.id === 'loop_position_invalid' || props.id === 'unbalanced_loop_tags';
+      return {
         code: 'template-error',
         part: props.file ?? '',
-        ...(tag ? { tag } : {}),
-        message:
-          props.id === 'loop_position_invalid' || props.id === 'unbalanced_loop_tags'
-            ? `Boucle {#${tag}} mal placée (${where}) : son ouverture et sa fermeture doivent être dans le même paragraphe, dans la même ligne de tableau, ou chacune seule dans son paragraphe.`
-            : `Le modèle ne peut pas être rempli${named} (${where}) : vérifiez la syntaxe des balises à cet endroit.`,
-      });
-    }
-    // Whatever the engine refused, the template cannot be filled: never an empty list here.
-    if (!problems.length && !known.length) {
-      problems.push({
-        code: 'template-error',
-        part: '',
-        message: 'Le modèle ne peut pas être rempli : vérifiez la syntaxe de ses balises.',
-      });
-    }
+        ...(name ? { tag: name } : {}),
+        ...(lexed ? { context: lexed.context } : {}),
+        message: misplacedLoop
+          ? `Boucle {#${name}} mal placée (${where}) : son ouverture et sa fermeture doivent être dans le même paragraphe, dans la même ligne de tableau, ou chacune seule dans son paragraphe.`
+          : `Le modèle ne peut pas être rempli${name ? ` autour de la balise {${name}}` : ''} (${where}) : vérifiez la syntaxe des balises à cet endroit.`,
+      };
+    });
     return { doc: null, problems };
   }
 }
@@ -328,6 +323,7 @@ export function lexTemplate(template: OpenedTemplate): TemplateCheck {
 export async function checkTemplate(docx: Uint8Array): Promise<TemplateCheck> {
   const template = await openTemplate(docx);
   const check = lexTemplate(template);
-  if (!check.problems.length) check.problems.push(...compileTemplate(template.zip, []).problems);
+  if (!check.problems.length)
+    check.problems.push(...compileTemplate(template.zip, check.tags).problems);
   return check;
 }

@@ -55,10 +55,10 @@ export async function fillTemplate(
   const valid = validateSession(session);
   if (!valid.ok) throw valid.error;
   const template = await openTemplate(docx);
-  const { problems } = lexTemplate(template);
+  const { tags, problems } = lexTemplate(template);
   if (problems.length) throw templateRejected(problems);
   // Loops over absent lists render nothing; an absent value prints a dash, never «undefined».
-  const compiled = compileTemplate(template.zip, [], {
+  const compiled = compileTemplate(template.zip, tags, {
     nullGetter: (part) => (part.module ? '' : MISSING),
   });
   if (!compiled.doc) throw templateRejected(compiled.problems);

@@ -104,5 +104,6 @@ describe('checkTemplate', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.tag).toBe('situations');
     expect(problems[0]!.message).toMatch(/^Boucle \{#situations\} mal placée/);
+    expect(problems[0]!.message).toContain('paragraphe « {#situations}{code} »');
   });
 });
