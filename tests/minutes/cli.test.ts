@@ -95,6 +95,22 @@ describe('passerelle minutes', () => {
     expect(m.err()).not.toContain('Mory');
   });
 
+  it('still guards the names of a caseload entry that fails validation', async () => {
+    const path = join(work, 'file-active-abimee.json');
+    const records = JSON.parse(readFileSync(corpus('modele-eps-tableau.caseload.json'), 'utf8'));
+    records.records[1].child.birthDate = '31/02/2013';
+    writeFileSync(path, JSON.stringify(records));
+    const session = JSON.parse(readFileSync(corpus('modele-eps-tableau.session.json'), 'utf8'));
+    session.situations[0].summary = 'BARRY absent.';
+    const sessionPath = join(work, 'fuite2.session.json');
+    writeFileSync(sessionPath, JSON.stringify(session));
+    const m = memoryIO();
+    const args = ['minutes', '--template', 'defaut', '--session', sessionPath, '--caseload', path];
+    expect(await main([...args, '--out', join(work, 'fuite2.docx')], m.io)).toBe(1);
+    expect(m.err()).toContain('1 fiche de la file active n’est pas valide');
+    expect(m.err()).toContain('nom de l’enfant PRE-2025-202');
+  });
+
   it('--check-template lists the tags and exits 0 on a good template', async () => {
     const m = memoryIO();
     expect(

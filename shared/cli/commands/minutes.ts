@@ -55,10 +55,29 @@ async function readSession(path: string, io: CliIO): Promise<EpsSession> {
   return result.value;
 }
 
+/** The names of an entry that fails validation: the guard still needs them. */
+function namesOnly(item: unknown): ParcoursDraft {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+  const entry = (item ?? {}) as {
+    code?: unknown;
+    child?: { firstName?: unknown; lastName?: unknown };
+    guardians?: unknown;
+  };
+  const guardians = Array.isArray(entry.guardians) ? entry.guardians : [];
+  return {
+    code: text(entry.code),
+    child: { firstName: text(entry.child?.firstName), lastName: text(entry.child?.lastName) },
+    guardians: guardians.map((g: { firstName?: unknown; lastName?: unknown } | null) => ({
+      firstName: text(g?.firstName),
+      lastName: text(g?.lastName),
+    })),
+  };
+}
+
 /**
- * The caseload as the name guard needs it: every entry naming a child counts,
- * even one that a strict record check would refuse (a missing id must not
- * let a name through).
+ * The caseload as the name guard needs it: every entry counts, even one that
+ * a strict record check would refuse (a missing id or a malformed phone
+ * number must not let a name through).
  */
 async function readCaseload(path: string, io: CliIO): Promise<ParcoursDraft[]> {
   const data = parseJson(await readInput(path, io), path, 'la file active');
@@ -70,16 +89,19 @@ async function readCaseload(path: string, io: CliIO): Promise<ParcoursDraft[]> {
       { file: path },
     );
   }
-  return list.flatMap((item, index) => {
+  let invalid = 0;
+  const records = list.map((item) => {
     const result = validateDraft(item);
-    if (result.ok) return [result.value];
-    throw new PasserelleError(
-      'caseload/invalid',
-      `la fiche n° ${index + 1} de la file active n’est pas lisible : corrigez-la pour que les noms des enfants puissent être contrôlés.`,
-      { file: path },
-      result.error.details,
-    );
+    if (result.ok) return result.value;
+    invalid++;
+    return namesOnly(item);
   });
+  if (invalid) {
+    io.err(
+      `Attention : ${invalid} fiche${invalid > 1 ? 's' : ''} de la file active ${invalid > 1 ? 'ne sont pas valides' : 'n’est pas valide'} (vérifiez-les avec « passerelle caseload ») ; leurs noms sont tout de même recherchés.`,
+    );
+  }
+  return records;
 }
 
 async function checkCommand(path: string, io: CliIO): Promise<number> {
