@@ -71,7 +71,7 @@ export function removeComments(zip: PizZip): void {
       name,
       xml
         .replace(/<w:commentRange(?:Start|End)\b[^>]*\/>/g, '')
-        .replace(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:commentReference\b[^>]*\/>\s*<\/w:r>/g, '')
+        .replace(/<w:r\b[^>]*>(?:(?!<\/w:r>)[\s\S])*?<w:commentReference\b[^>]*\/>\s*<\/w:r>/g, '')
         .replace(/<w:commentReference\b[^>]*\/>/g, ''),
     );
   }

@@ -90,7 +90,7 @@ export function makeDocx(parts: DocxParts): Uint8Array {
     rels.push(
       '<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>',
     );
-    body = `<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Relu</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>${body}`;
+    body = `<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Relu</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r w:rsidR="00A1B2C3"><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r></w:p>${body}`;
   }
   zip.file(
     '[Content_Types].xml',
