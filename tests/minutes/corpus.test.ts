@@ -112,3 +112,25 @@ describe('modele-eps-casse (broken)', () => {
     expect(described).toContain('Aucun document n’a été produit');
   });
 });
+
+describe('a house layout made with LibreOffice (two table rows per situation, tags split by bold)', () => {
+  it('fills each situation over its two rows, actions as a list, with no tag left', async () => {
+    const out = await fillTemplate(
+      fixture('maison-deux-lignes.docx'),
+      session('modele-eps-paragraphes'),
+      { caseload: caseload('modele-eps-paragraphes') },
+    );
+    const text = visibleText(out);
+    expect(text).toContain('EPS Avignon – Monclar');
+    expect(text).toContain('Aurélie Fabre (Référente de parcours)');
+    expect(text).toContain('Entrée — Entrée validée — revue le jeudi 9 avril 2026');
+    expect(text).toContain('Entrée — Réorientation — revue le —');
+    expect(text).toContain('Atelier parents du jeudi [Parentalité]');
+    expect(text.match(/^PRE-2025-\d{3}$/gm)).toEqual([
+      'PRE-2025-311',
+      'PRE-2025-312',
+      'PRE-2025-288',
+    ]);
+    expect(text).not.toMatch(/[{}]/);
+  });
+});
