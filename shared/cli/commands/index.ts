@@ -22,4 +22,9 @@ export const commands: CommandEntry[] = [
     summary: 'Travailler sur une file active chiffrée (fichier --store)',
     load: async () => (await import('./store')).storeCommand,
   },
+  {
+    name: 'minutes',
+    summary: 'Remplir un modèle Word de compte rendu d’EPS, ou vérifier un modèle',
+    load: async () => (await import('./minutes')).minutesCommand,
+  },
 ];
