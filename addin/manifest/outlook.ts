@@ -38,7 +38,9 @@ function commandSurface(
         el(
           'Control',
           { 'xsi:type': 'Button', id: command.id },
-          el('Label', { resid: resources.shortString(`${resourceKey(command)}.Label`, command.label) }),
+          el('Label', {
+            resid: resources.shortString(`${resourceKey(command)}.Label`, command.label),
+          }),
           el(
             'Supertip',
             {},
@@ -143,11 +145,7 @@ export function renderOutlookManifest(baseUrl: string = manifestSource.baseUrl):
     el('IconUrl', { DefaultValue: urls.icon(64) }),
     el('HighResolutionIconUrl', { DefaultValue: urls.icon(128) }),
     el('Hosts', {}, el('Host', { Name: 'Mailbox' })),
-    el(
-      'Requirements',
-      {},
-      el('Sets', {}, el('Set', { Name: mailbox.set, MinVersion: '1.1' })),
-    ),
+    el('Requirements', {}, el('Sets', {}, el('Set', { Name: mailbox.set, MinVersion: '1.1' }))),
     formSettings(baseUrl),
     el('Permissions', {}, 'ReadWriteItem'),
     el(

@@ -109,6 +109,8 @@ export class ResourceSet {
 
 function checkId(id: string): void {
   if (id.length > resourceIdLimit) {
-    throw new Error(`Identifiant de ressource «${id}» trop long (> ${resourceIdLimit} caractères).`);
+    throw new Error(
+      `Identifiant de ressource «${id}» trop long (> ${resourceIdLimit} caractères).`,
+    );
   }
 }

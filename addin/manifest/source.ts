@@ -8,6 +8,7 @@
  */
 import packageJson from '../../package.json';
 import { commandViewIds, viewParameter, type CommandViewId } from '../taskpane/view-ids';
+import { hostRequirements } from './requirements';
 
 /** A display string: French shown by default, English for `en-US` Office. */
 export interface LocalisedText {
@@ -35,25 +36,7 @@ export interface TaskPaneCommand extends RibbonCommand {
   hosts: TaskPaneHost[];
 }
 
-/**
- * API sets each host needs. They cannot sit in the task-pane manifest's
- * `<Requirements>`: that manifest serves Excel and Word, and a set listed
- * there must be supported by every host (ExcelApi would hide the add-in in
- * Word). The pane checks them at start-up instead (`Office.context.requirements`).
- * - ExcelApi 1.13: `Range.getMergedAreasOrNullObject` (merged cells of an
- *   imported sheet); `Range.getTables` (1.9) for «the current table».
- * - WordApi 1.3: `Application.createDocument` and content controls for the
- *   minutes (issue 10); search, highlight and `insertFileFromBase64` are 1.1.
- * - Mailbox 1.12: the OnMessageSend launch event (Smart Alerts); the mail
- *   manifest declares it in its VersionOverrides 1.1.
- */
-export const hostRequirements = {
-  Excel: { set: 'ExcelApi', version: '1.13' },
-  Word: { set: 'WordApi', version: '1.3' },
-  Outlook: { set: 'Mailbox', version: '1.12' },
-} as const;
-
-export type RequirementHost = keyof typeof hostRequirements;
+export { hostRequirements, type RequirementHost } from './requirements';
 
 /** `0.1.0` (package.json) → `0.1.0.0`, the four-part form Office wants. */
 export function manifestVersion(semver: string): string {
@@ -122,7 +105,10 @@ export const manifestSource = {
     readCommand: {
       id: 'Passerelle.CreerParcours',
       view: commandViewIds.courriel,
-      label: { fr: 'Créer un parcours depuis ce message', en: 'Create a parcours from this message' },
+      label: {
+        fr: 'Créer un parcours depuis ce message',
+        en: 'Create a parcours from this message',
+      },
       description: {
         fr: 'Extraire une fiche parcours de ce courriel de saisine, la corriger puis l’enregistrer.',
         en: 'Extract a parcours record from this referral email, correct it, then save it.',

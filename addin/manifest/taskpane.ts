@@ -93,11 +93,7 @@ export function renderTaskPaneManifest(baseUrl: string = manifestSource.baseUrl)
       {},
       source.hosts.map((host) => el('Host', { Name: host })),
     ),
-    el(
-      'DefaultSettings',
-      {},
-      el('SourceLocation', { DefaultValue: urls.taskpaneHome }),
-    ),
+    el('DefaultSettings', {}, el('SourceLocation', { DefaultValue: urls.taskpaneHome })),
     el('Permissions', {}, 'ReadWriteDocument'),
     el(
       'VersionOverrides',
