@@ -82,6 +82,7 @@ export async function buildAddin(options: AddinBuildOptions): Promise<AddinBuild
   mkdirSync(outDir, { recursive: true });
 
   const { metafile } = await loadEsbuild().build(taskPaneBundleOptions(projectRoot, outDir));
+  if (!metafile) throw new Error('esbuild n’a pas rendu de métafichier.');
   const absolute = (output: string) => join(projectRoot, output);
   const pageSrc = (output: string) => relative(outDir, absolute(output)).split('\\').join('/');
   const taskpane = entryOutput(metafile, 'addin/taskpane/main.tsx');
@@ -123,9 +124,7 @@ export async function buildAddin(options: AddinBuildOptions): Promise<AddinBuild
     mode: options.mode,
     outDir,
     initialScripts: initial.map(absolute),
-    lazyScripts: scripts
-      .filter((s) => !initial.includes(s) && !commandFiles.has(s))
-      .map(absolute),
+    lazyScripts: scripts.filter((s) => !initial.includes(s) && !commandFiles.has(s)).map(absolute),
     files,
   };
 }

@@ -7,8 +7,11 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectRequire } from './project';
 
-/** Outside Office, office.js loads nothing else but its French and English strings. */
-export const officeJsFiles = ['office.js', 'fr-fr/office_strings.js', 'en-us/office_strings.js'];
+/**
+ * Outside Office, office.js loads only its host-to-file table, then resolves
+ * `Office.onReady` with `host: null` (seen in Chromium: tests/addin/taskpane.browser.test.ts).
+ */
+export const officeJsFiles = ['office.js', 'o15apptofilemappingtable.js'];
 
 export function copyOfficeJs(outDir: string): string[] {
   const dist = join(dirname(projectRequire.resolve('@microsoft/office-js/package.json')), 'dist');

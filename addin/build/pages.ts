@@ -25,6 +25,8 @@ export function contentSecurityPolicy(mode: AddinMode): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",
+    // office.js frames Microsoft's telemetry service when it can: refused, nothing leaves the pane.
+    "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -38,6 +38,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  where: { whiteSpace: 'nowrap', flexShrink: 0 },
   main: {
     display: 'flex',
     flexDirection: 'column',
@@ -80,7 +81,8 @@ export function App({ environment }: { environment: PaneEnvironment }) {
   const open = (id: string) => {
     setRoute(resolveRoute(id, views));
     // Keep the view in the URL: a reload (or Office reopening the pane) lands on it again.
-    history.replaceState(null, '', urlWithView(location.href, id));
+    // office.js sets `history.replaceState` to null on the instance; the prototype's still works.
+    History.prototype.replaceState.call(history, null, '', urlWithView(location.href, id));
   };
 
   const View = route.view ? lazyView(route.view) : null;
@@ -90,7 +92,11 @@ export function App({ environment }: { environment: PaneEnvironment }) {
         <Text as="h1" size={500} weight="semibold">
           Passerelle
         </Text>
-        <Badge appearance="tint" color={environment.kind === 'unavailable' ? 'danger' : 'brand'}>
+        <Badge
+          appearance="tint"
+          className={styles.where}
+          color={environment.kind === 'unavailable' ? 'danger' : 'brand'}
+        >
           {whereLabel(environment)}
         </Badge>
       </header>
@@ -123,8 +129,8 @@ export function App({ environment }: { environment: PaneEnvironment }) {
             <MessageBarBody>
               <MessageBarTitle>Version d’Office trop ancienne</MessageBarTitle>
               {environment.host} doit prendre en charge {environment.requirement.set}{' '}
-              {environment.requirement.version} : mettez Office à jour (Microsoft 365) pour
-              utiliser toutes les fonctions.
+              {environment.requirement.version} : mettez Office à jour (Microsoft 365) pour utiliser
+              toutes les fonctions.
             </MessageBarBody>
           </MessageBar>
         )}

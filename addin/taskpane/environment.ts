@@ -18,7 +18,13 @@ export interface RequirementCheck {
 
 export type PaneEnvironment =
   /** In Office, on a host Passerelle serves. */
-  | { kind: 'office'; host: PaneHost; platform: string; requirement: RequirementCheck; view: string | null }
+  | {
+      kind: 'office';
+      host: PaneHost;
+      platform: string;
+      requirement: RequirementCheck;
+      view: string | null;
+    }
   /** In a browser outside Office: every view runs against the in-memory hosts. */
   | { kind: 'preview'; view: string | null }
   /** office.js did not load, or an Office host Passerelle does not serve. */
@@ -54,7 +60,11 @@ export async function detectEnvironment(search: string): Promise<PaneEnvironment
     kind: 'office',
     host,
     platform: String(info.platform ?? ''),
-    requirement: { set, version, supported: Office.context.requirements.isSetSupported(set, version) },
+    requirement: {
+      set,
+      version,
+      supported: Office.context.requirements.isSetSupported(set, version),
+    },
     view,
   };
 }

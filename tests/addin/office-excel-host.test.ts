@@ -11,6 +11,7 @@ function mockedHost(context: Record<string, unknown>) {
     run: async function (this: { context: unknown }, batch: (c: unknown) => Promise<unknown>) {
       return batch(this.context);
     },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test inspects what the adapter wrote into the mock
   }) as unknown as { context: Record<string, any>; run: ExcelRun };
   return { host: new OfficeExcelHost((batch) => excel.run(batch)), excel };
 }
@@ -33,11 +34,11 @@ describe('OfficeExcelHost (office-addin-mock)', () => {
           ],
           worksheet: { name: 'Suivi 2025' },
           merged: { address: "'Suivi 2025'!D2:D3", isNullObject: false },
-          getMergedAreasOrNullObject: function () {
+          getMergedAreasOrNullObject: function (this: { merged: unknown }) {
             return this.merged;
           },
         },
-        getSelectedRange: function () {
+        getSelectedRange: function (this: { selection: unknown }) {
           return this.selection;
         },
       },

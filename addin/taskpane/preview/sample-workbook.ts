@@ -8,7 +8,13 @@ import { columnLetters, dateNumberFormat, type CellValue, type SheetSeed } from 
 
 interface SampleRecord {
   code: string;
-  child: { lastName: string; firstName: string; birthDate?: string; school?: string; grade?: string };
+  child: {
+    lastName: string;
+    firstName: string;
+    birthDate?: string;
+    school?: string;
+    grade?: string;
+  };
   referent?: string;
   status: Status;
 }
@@ -36,7 +42,11 @@ export function sampleWorkbook(): SheetSeed[] {
   return [
     {
       name: 'Suivi 2025-2026',
-      values: [title, columns.map((c) => fieldLabel(c.key)), ...records.map((r) => columns.map((c) => c.cell(r)))],
+      values: [
+        title,
+        columns.map((c) => fieldLabel(c.key)),
+        ...records.map((r) => columns.map((c) => c.cell(r))),
+      ],
       numberFormats: [
         title.map(() => 'General'),
         columns.map(() => 'General'),

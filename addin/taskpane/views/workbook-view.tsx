@@ -32,7 +32,10 @@ async function readWorkbook(excel: ExcelHost): Promise<WorkbookState> {
   for (const name of names) sheets.push({ name, usedRange: await excel.usedRange(name) });
   const selection = await excel.readSelection();
   const cells = selection.values.reduce((n, row) => n + row.length, 0);
-  return { sheets, selection: { sheetName: selection.sheetName, address: selection.address, cells } };
+  return {
+    sheets,
+    selection: { sheetName: selection.sheetName, address: selection.address, cells },
+  };
 }
 
 const describeError = (error: unknown) =>
@@ -92,7 +95,7 @@ export default function WorkbookView({ hosts }: ViewProps) {
       {state && (
         <>
           <Text as="p" block>
-            Sélection : feuille «&nbsp;{state.selection.sheetName}&nbsp;», plage{' '}
+            Sélection : feuille «&nbsp;{state.selection.sheetName}&nbsp;», plage{' '}
             {state.selection.address} ({state.selection.cells}{' '}
             {state.selection.cells > 1 ? 'cellules' : 'cellule'}).
           </Text>
