@@ -6,9 +6,10 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as Esbuild from 'esbuild';
 
 export const projectRequire = createRequire(join(process.cwd(), 'package.json'));
 
-export function loadEsbuild(): typeof import('esbuild') {
-  return projectRequire('esbuild') as typeof import('esbuild');
+export function loadEsbuild(): typeof Esbuild {
+  return projectRequire('esbuild') as typeof Esbuild;
 }

@@ -8,7 +8,6 @@
  */
 import packageJson from '../../package.json';
 import { commandViewIds, viewParameter, type CommandViewId } from '../taskpane/view-ids';
-import { hostRequirements } from './requirements';
 
 /** A display string: French shown by default, English for `en-US` Office. */
 export interface LocalisedText {

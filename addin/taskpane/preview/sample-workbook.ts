@@ -2,8 +2,8 @@
  * The preview's workbook: the bundled sample caseload laid out the way teams
  * keep it in Excel (a merged title row, French headers, dates as Excel dates).
  */
-import sample from '../../../shared/samples/suivi-exemple.json';
 import { fieldLabel, isoToExcelSerial, statuses, type Status } from '../../../shared/parcours';
+import { sampleCaseload } from '../../../shared/samples';
 import { columnLetters, dateNumberFormat, type CellValue, type SheetSeed } from '../../hosts/excel';
 
 interface SampleRecord {
@@ -35,7 +35,7 @@ const columns: { key: string; cell: (r: SampleRecord) => CellValue; date?: boole
 ];
 
 export function sampleWorkbook(): SheetSeed[] {
-  const records = sample.records as SampleRecord[];
+  const records = sampleCaseload.records as SampleRecord[];
   const width = columns.length;
   const title = Array.from({ length: width }, (_, i) => (i === 0 ? 'Suivi PRE 2025-2026' : ''));
   const dataFormats = columns.map((c) => (c.date ? dateNumberFormat : 'General'));

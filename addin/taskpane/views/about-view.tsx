@@ -60,9 +60,11 @@ export default function AboutView({ environment }: ViewProps) {
         Confidentialité
       </Text>
       <ul>
-        <li>Les données restent sur cet ordinateur : Passerelle n’envoie rien sur le réseau.</li>
-        <li>La file active est chiffrée ; les journaux ne contiennent aucun nom.</li>
-        <li>Les copies partagées sont pseudonymisées, jamais « anonymes ».</li>
+        <li>
+          Les données restent sur cet ordinateur&nbsp;: Passerelle n’envoie rien sur le réseau.
+        </li>
+        <li>La file active est chiffrée&nbsp;; les journaux ne contiennent aucun nom.</li>
+        <li>Les copies partagées sont pseudonymisées, jamais «&nbsp;anonymes&nbsp;».</li>
       </ul>
     </section>
   );

@@ -95,7 +95,7 @@ export default function WorkbookView({ hosts }: ViewProps) {
       {state && (
         <>
           <Text as="p" block>
-            Sélection : feuille «&nbsp;{state.selection.sheetName}&nbsp;», plage{' '}
+            Sélection&nbsp;: feuille «&nbsp;{state.selection.sheetName}&nbsp;», plage{' '}
             {state.selection.address} ({state.selection.cells}{' '}
             {state.selection.cells > 1 ? 'cellules' : 'cellule'}).
           </Text>
