@@ -33,26 +33,31 @@ export interface AddinBuild {
 /** Office webviews: Edge WebView2 on Windows, WKWebView (Safari) on Mac and iPad. */
 export const browserTargets = ['es2022', 'chrome109', 'edge109', 'safari16'];
 
+/** How the pane's code is compiled; the bench bundles its React baseline the same way. */
+export const compileOptions = {
+  bundle: true,
+  format: 'esm' as const,
+  minify: true,
+  target: browserTargets,
+  jsx: 'automatic' as const,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'silent' as const,
+};
+
 export function taskPaneBundleOptions(projectRoot: string, outDir: string) {
   return {
+    ...compileOptions,
     absWorkingDir: projectRoot,
     entryPoints: {
       taskpane: 'addin/taskpane/main.tsx',
       commands: 'addin/taskpane/commands.ts',
     },
     outdir: outDir,
-    bundle: true,
     splitting: true,
-    format: 'esm' as const,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunks/[name]-[hash]',
-    minify: true,
     sourcemap: 'linked' as const,
-    target: browserTargets,
-    jsx: 'automatic' as const,
-    define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
-    logLevel: 'silent' as const,
   };
 }
 

@@ -5,8 +5,9 @@
  */
 import { cliStartup } from './cli-startup';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
+import { taskPane } from './taskpane';
 
-const benches: Bench[] = [cliStartup];
+const benches: Bench[] = [cliStartup, taskPane];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();
