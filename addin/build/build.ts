@@ -101,6 +101,7 @@ export async function buildAddin(options: AddinBuildOptions): Promise<AddinBuild
       mode: options.mode,
       title: manifestSource.displayName.fr,
       scripts: [{ src: pageSrc(taskpane), module: true }],
+      preload: initial.filter((o) => o !== taskpane).map(pageSrc),
       body: '<div id="passerelle"></div>\n    <noscript>Passerelle a besoin de JavaScript : activez-le puis rouvrez le volet.</noscript>',
     }),
     'commands.html': renderPage({

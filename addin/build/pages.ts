@@ -41,11 +41,14 @@ export interface PageOptions {
   title: string;
   /** Scripts after office.js, in order. */
   scripts: { src: string; module: boolean }[];
+  /** Modules the entry imports statically: fetched at once instead of after the entry is parsed. */
+  preload?: string[];
   body: string;
 }
 
-export function renderPage({ mode, title, scripts, body }: PageOptions): string {
+export function renderPage({ mode, title, scripts, preload = [], body }: PageOptions): string {
   const tags = [
+    ...preload.map((src) => `<link rel="modulepreload" href="${escapeHtml(src)}" />`),
     `<script src="${escapeHtml(officeJsSource(mode))}"></script>`,
     ...scripts.map(
       (s) => `<script${s.module ? ' type="module"' : ''} src="${escapeHtml(s.src)}"></script>`,
