@@ -178,4 +178,82 @@ describe('OfficeExcelHost (office-addin-mock)', () => {
       'La feuille «Archives» n’existe pas dans ce classeur',
     );
   });
+
+  it('reads the current table, or null when the active cell is in none', async () => {
+    const table = (count: number) =>
+      mockedHost({
+        workbook: {
+          tables: {
+            range: {
+              address: 'Suivi!B2:C3',
+              values: [
+                ['Code parcours', 'Classe'],
+                ['PRE-2025-001', 'CM2'],
+              ],
+              numberFormat: [
+                ['General', 'General'],
+                ['@', '@'],
+              ],
+              worksheet: { name: 'Suivi' },
+              merged: { isNullObject: true, address: '' },
+              getMergedAreasOrNullObject: function (this: { merged: unknown }) {
+                return this.merged;
+              },
+            },
+            // A ClientResult needs no load: a plain object, not a mocked property.
+            getCount: () => ({ value: count }),
+            getFirst: function (this: { range: unknown }) {
+              const range = this.range;
+              return { getRange: () => range };
+            },
+          },
+          getActiveCell: function (this: { tables: unknown }) {
+            const tables = this.tables;
+            return { getTables: () => tables };
+          },
+        },
+      }).host;
+    expect(await table(0).readCurrentTable()).toBeNull();
+    expect(await table(1).readCurrentTable()).toEqual({
+      sheetName: 'Suivi',
+      address: 'B2:C3',
+      values: [
+        ['Code parcours', 'Classe'],
+        ['PRE-2025-001', 'CM2'],
+      ],
+      numberFormats: [
+        ['General', 'General'],
+        ['@', '@'],
+      ],
+      mergedAreas: [],
+    });
+  });
+
+  it('reads an empty sheet as no rows', async () => {
+    const { host } = mockedHost({
+      workbook: {
+        worksheets: {
+          sheet: {
+            isNullObject: false,
+            name: 'Notes',
+            used: { isNullObject: true, address: '' },
+            getUsedRangeOrNullObject: function (this: { used: unknown }) {
+              return this.used;
+            },
+          },
+          getItemOrNullObject: function (this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    expect(await host.readSheet('Notes')).toEqual({
+      sheetName: 'Notes',
+      address: 'A1',
+      values: [],
+      numberFormats: [],
+      mergedAreas: [],
+    });
+    expect(await host.usedRange('Notes')).toBeNull();
+  });
 });
