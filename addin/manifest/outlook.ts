@@ -111,6 +111,8 @@ export function renderOutlookManifest(baseUrl: string = manifestSource.baseUrl):
     el(
       'DesktopFormFactor',
       {},
+      // Coordinators often work from the team's shared mailbox (Mailbox 1.8; first child, as in the schema).
+      el('SupportsSharedFolders', {}, 'true'),
       el('FunctionFile', { resid: 'Commands.Url' }),
       commandSurface('MessageReadCommandSurface', source.readCommand, resources, baseUrl),
       commandSurface('MessageComposeCommandSurface', source.composeCommand, resources, baseUrl),
@@ -128,8 +130,6 @@ export function renderOutlookManifest(baseUrl: string = manifestSource.baseUrl):
         ),
         el('SourceLocation', { resid: webViewRuntime }),
       ),
-      // Coordinators often work from the team's shared mailbox (Mailbox 1.8).
-      el('SupportsSharedFolders', {}, 'true'),
     ),
   );
 
