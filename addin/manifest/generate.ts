@@ -1,7 +1,7 @@
 /**
- * `npm run manifests`: writes both manifests from `source.ts`.
- * `-- --check` exits 1 when a committed manifest differs from what the source
- * renders; `-- --base-url https://…` renders them for a deployment.
+ * `npm run manifests`: writes both committed manifests (local sideloading
+ * address) from `source.ts`; `-- --check` exits 1 when one differs from what
+ * the source renders. Manifests for a server: `npm run build:addin`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +15,7 @@ export const manifestFiles = [
 ] as const;
 
 export async function main(args: string[]): Promise<number> {
-  const at = args.indexOf('--base-url');
-  const baseUrl = at >= 0 ? args[at + 1] : manifestSource.baseUrl;
-  if (!baseUrl || !/^https:\/\/[^/]+/.test(baseUrl)) {
-    console.error('Adresse de base invalide : Office exige une adresse https://…');
-    return 2;
-  }
+  const baseUrl = manifestSource.baseUrl;
   const check = args.includes('--check');
   let stale = 0;
   for (const file of manifestFiles) {

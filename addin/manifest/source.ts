@@ -47,7 +47,7 @@ export function manifestVersion(semver: string): string {
 }
 
 export const manifestSource = {
-  /** Where the pane is served; `npm run manifests -- --base-url https://…` for a deployment. */
+  /** Where `npm run serve:office` serves the pane; `npm run build:addin -- --base-url` for a server. */
   baseUrl: 'https://localhost:3000',
   version: manifestVersion(packageJson.version),
   provider: 'Passerelle (Programmes de Réussite Éducative)',
