@@ -21,6 +21,7 @@ export type { Normalised } from './normalise/result';
 export {
   normaliseDate,
   excelSerialToIso,
+  isoToExcelSerial,
   isIsoDate,
   isRealDate,
   toIsoDate,

@@ -7,8 +7,9 @@ import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
+import { taskPane } from './taskpane';
 
-const benches: Bench[] = [cliStartup, storeBench, minutesBench];
+const benches: Bench[] = [cliStartup, storeBench, minutesBench, taskPane];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   excelSerialToIso,
+  isoToExcelSerial,
   formatLongFrenchDate,
   initialsOf,
   normaliseDate,
@@ -48,6 +49,14 @@ describe('normaliseDate', () => {
     expect(value(excelSerialToIso(59))).toBe('1900-02-28');
     expect(value(excelSerialToIso(61))).toBe('1900-03-01');
     expect(excelSerialToIso(60).ok).toBe(false);
+    expect(isoToExcelSerial('1900-01-01')).toBe(1);
+    expect(isoToExcelSerial('1900-02-28')).toBe(59);
+    expect(isoToExcelSerial('1900-03-01')).toBe(61);
+    expect(isoToExcelSerial('2014-05-12')).toBe(41771);
+    expect(isoToExcelSerial('2014-02-30')).toBeNull();
+    for (const serial of [1, 59, 61, 41771, 45_900]) {
+      expect(isoToExcelSerial(value(excelSerialToIso(serial)))).toBe(serial);
+    }
     expect(value(normaliseDate(45658.75))).toBe('2025-01-01');
   });
 

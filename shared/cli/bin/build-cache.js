@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const sourceDirs = ['shared', 'tests/bench', 'addin/outlook'];
+const sourceDirs = ['shared', 'tests/bench', 'addin'];
 const skipDirs = new Set(['node_modules', 'ui', 'samples', '.output', '.wxt']);
 
 function newestSourceTime() {

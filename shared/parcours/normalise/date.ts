@@ -85,6 +85,14 @@ export function excelSerialToIso(serial: number): Normalised<string> {
   return accept(toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()));
 }
 
+/** ISO `YYYY-MM-DD` → Excel 1900-system serial (the inverse of `excelSerialToIso`), null if not a real date. */
+export function isoToExcelSerial(iso: string): number | null {
+  if (!isIsoDate(iso)) return null;
+  const days = (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  // Serials before 1 March 1900 sit one lower: Excel counts a 29 February 1900 that never was.
+  return days < 61 ? days - 1 : days;
+}
+
 export interface DateOptions {
   /** Year used for «1er mars» without a year. */
   defaultYear?: number;

@@ -1,0 +1,39 @@
+/**
+ * The host adapters a view may ask for. In Office they wrap Office.js; in the
+ * preview they are the in-memory hosts seeded with the sample data. Both are
+ * loaded on first use, so neither weighs on the pane's first render.
+ */
+import type { ExcelHost } from '../hosts/excel';
+import type { PaneEnvironment } from './environment';
+
+export interface HostAdapters {
+  /** The workbook, or null when the pane does not run in Excel (nor the preview). */
+  excel(): Promise<ExcelHost | null>;
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= load());
+}
+
+export function createHostAdapters(environment: PaneEnvironment): HostAdapters {
+  if (environment.kind === 'preview') {
+    return {
+      excel: once(async () => {
+        const [{ MemoryExcelHost }, { sampleWorkbook }] = await Promise.all([
+          import('../hosts/excel/memory-excel-host'),
+          import('./preview/sample-workbook'),
+        ]);
+        return new MemoryExcelHost(sampleWorkbook());
+      }),
+    };
+  }
+  const inExcel = environment.kind === 'office' && environment.host === 'Excel';
+  return {
+    excel: once(async () => {
+      if (!inExcel) return null;
+      const { OfficeExcelHost } = await import('../hosts/excel/office-excel-host');
+      return new OfficeExcelHost();
+    }),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The preview's workbook: the bundled sample caseload laid out the way teams
+ * keep it in Excel (a merged title row, French headers, dates as Excel dates).
+ */
+import { fieldLabel, isoToExcelSerial, statuses, type Status } from '../../../shared/parcours';
+import { sampleCaseload } from '../../../shared/samples';
+import { columnLetters, dateNumberFormat, type CellValue, type SheetSeed } from '../../hosts/excel';
+
+interface SampleRecord {
+  code: string;
+  child: {
+    lastName: string;
+    firstName: string;
+    birthDate?: string;
+    school?: string;
+    grade?: string;
+  };
+  referent?: string;
+  status: Status;
+}
+
+const columns: { key: string; cell: (r: SampleRecord) => CellValue; date?: boolean }[] = [
+  { key: 'code', cell: (r) => r.code },
+  { key: 'child.lastName', cell: (r) => r.child.lastName },
+  { key: 'child.firstName', cell: (r) => r.child.firstName },
+  {
+    key: 'child.birthDate',
+    cell: (r) => (r.child.birthDate ? (isoToExcelSerial(r.child.birthDate) ?? '') : ''),
+    date: true,
+  },
+  { key: 'child.school', cell: (r) => r.child.school ?? '' },
+  { key: 'child.grade', cell: (r) => r.child.grade ?? '' },
+  { key: 'referent', cell: (r) => r.referent ?? '' },
+  { key: 'status', cell: (r) => statuses.labels[r.status] },
+];
+
+export function sampleWorkbook(): SheetSeed[] {
+  const records = sampleCaseload.records as SampleRecord[];
+  const width = columns.length;
+  const title = Array.from({ length: width }, (_, i) => (i === 0 ? 'Suivi PRE 2025-2026' : ''));
+  const dataFormats = columns.map((c) => (c.date ? dateNumberFormat : 'General'));
+  return [
+    {
+      name: 'Suivi 2025-2026',
+      values: [
+        title,
+        columns.map((c) => fieldLabel(c.key)),
+        ...records.map((r) => columns.map((c) => c.cell(r))),
+      ],
+      numberFormats: [
+        title.map(() => 'General'),
+        columns.map(() => 'General'),
+        ...records.map(() => dataFormats),
+      ],
+      mergedAreas: [`A1:${columnLetters(width - 1)}1`],
+    },
+    { name: 'Notes', values: [] },
+  ];
+}

@@ -1,0 +1,43 @@
+/**
+ * The pane's views, declared once: id (the `?vue=` value), French label,
+ * the hosts that show it, and a loader so each view is its own lazy chunk.
+ * Later issues add their views here (ids in `view-ids.ts` for the ribbon's).
+ */
+import type { ComponentType } from 'react';
+import type { PaneEnvironment, PaneHost } from './environment';
+import type { HostAdapters } from './host-adapters';
+
+export interface ViewProps {
+  environment: PaneEnvironment;
+  hosts: HostAdapters;
+}
+
+export interface PaneView {
+  id: string;
+  label: string;
+  /** Hosts that show the view; the preview shows them all. */
+  hosts: readonly PaneHost[];
+  load: () => Promise<{ default: ComponentType<ViewProps> }>;
+}
+
+export const paneViews: readonly PaneView[] = [
+  {
+    id: 'classeur',
+    label: 'Classeur',
+    hosts: ['Excel'],
+    load: () => import('./views/workbook-view'),
+  },
+  {
+    id: 'a-propos',
+    label: 'À propos',
+    hosts: ['Excel', 'Word', 'Outlook'],
+    load: () => import('./views/about-view'),
+  },
+];
+
+/** The views this environment shows, in registry order. */
+export function viewsFor(environment: PaneEnvironment, views = paneViews): PaneView[] {
+  if (environment.kind === 'preview') return [...views];
+  if (environment.kind === 'office') return views.filter((v) => v.hosts.includes(environment.host));
+  return [];
+}
