@@ -1,11 +1,29 @@
 /**
  * Reads a caseload for the command line (`--caseload FILE`): a JSON file
- * (`{"records":[…]}` or an array of records). Spreadsheet caseloads and store
- * files are read through their capabilities as they land.
+ * (`{"records":[…]}` or an array of records) or a caseload spreadsheet
+ * (.csv, .xlsx, .xls, .ods with the dictionary's headers) read through the
+ * importer; rows without a code get codes in file order. Store files are read
+ * through their capability as it lands.
  */
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
+import { importGrid, readSpreadsheet } from '../import';
 import { PasserelleError, validateRecord, type ParcoursRecord } from '../parcours';
 import { readInput, type CliIO } from './io';
+
+const SPREADSHEETS = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls', '.ods']);
+
+async function readCaseloadSpreadsheet(bytes: Uint8Array, path: string): Promise<CaseloadFile> {
+  const result = await importGrid(await readSpreadsheet(bytes, { fileName: basename(path) }));
+  return {
+    records: result.records.map((r) => r.record),
+    problems: [
+      ...result.badRows.map(
+        (b) => `${b.sheet !== null ? `feuille ${b.sheet}, ` : ''}ligne ${b.row} — ${b.reason}`,
+      ),
+      ...result.report.duplicateCodes.map((d) => `code parcours ${d.code} en double`),
+    ],
+  };
+}
 
 export interface CaseloadFile {
   records: ParcoursRecord[];
@@ -16,10 +34,11 @@ export interface CaseloadFile {
 export async function readCaseloadFile(path: string, io: CliIO): Promise<CaseloadFile> {
   const bytes = await readInput(path, io);
   const kind = extname(path).toLowerCase();
+  if (SPREADSHEETS.has(kind)) return readCaseloadSpreadsheet(new Uint8Array(bytes), path);
   if (kind !== '.json' && path !== '-') {
     throw new PasserelleError(
       'caseload/format',
-      `format de file active non pris en charge (${kind || 'sans extension'}) : fournissez un fichier .json.`,
+      `format de file active non pris en charge (${kind || 'sans extension'}) : fournissez un fichier .json, .csv, .xlsx, .xls ou .ods.`,
       { file: path },
     );
   }

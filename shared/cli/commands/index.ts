@@ -17,4 +17,14 @@ export const commands: CommandEntry[] = [
     summary: 'Vérifier et lister une file active (fichier de suivi)',
     load: async () => (await import('./caseload')).caseloadCommand,
   },
+  {
+    name: 'import',
+    summary: 'Lire un tableau de suivi (Excel, LibreOffice, CSV) en fiches parcours',
+    load: async () => (await import('./import')).importCommand,
+  },
+  {
+    name: 'export',
+    summary: 'Écrire une file active en tableau (.xlsx, .csv), version interne ou partagée',
+    load: async () => (await import('./export')).exportCommand,
+  },
 ];

@@ -66,7 +66,7 @@ const STATUS_RULES: Rule<Status>[] = [
   [/ (suspendue?|en pause|interrompue?) /, 'suspendu'],
   [/ (sortie?s?|cloturee?|clos|terminee?|fin de parcours|archivee?) /, 'sorti'],
   [/ (en cours|actif|active|suivi|accompagnement|protocole signe|contrat signe) /, 'en_cours'],
-  [/ (reperee?|saisine|orientee?|signalee?|nouvelle? situation|nouveau) /, 'repere'],
+  [/ (reperee?|reperage|saisine|orientee?|signalee?|nouvelle? situation|nouveau) /, 'repere'],
 ];
 
 export function normaliseStatus(input: unknown): Normalised<Status> {

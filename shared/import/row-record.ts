@@ -1,0 +1,164 @@
+/**
+ * One data row → what it states (a draft with dictionary keys), or why it is
+ * not a record: blank, totals, notes and legends are skipped; a row with no
+ * name or an impossible birth date is rejected; other unreadable cells are
+ * reported and left empty.
+ */
+import { foldText, splitFullName, type GradeValue, type ParcoursDraft } from '../parcours';
+import { coerceCell, cellText, type CoerceContext } from './coerce';
+import { isFilled, type CellValue } from './grid';
+import { FULL_NAME_KEY } from './header-match';
+import type { ColumnMapping, CellIssue } from './types';
+
+export type RowReading =
+  | { kind: 'skip'; reason: string }
+  | { kind: 'bad'; reason: string; issues: CellIssue[] }
+  | { kind: 'record'; stated: ParcoursDraft; issues: CellIssue[] };
+
+export interface RowContext extends CoerceContext {
+  sheet: string | null;
+  columns: ColumnMapping[];
+  referent?: string;
+}
+
+const TOTAL_ROW = /^(total|totaux|sous total|nombre|nb|effectif|moyenne|somme|cumul)\b/;
+const NOTE_ROW =
+  /^(\*|nb\b|n b\b|note|legende|source|remarque|mise a jour|maj\b|attention|rappel|\()/;
+
+/** Rows that are neither records nor errors. */
+function skipReason(row: CellValue[], columns: ColumnMapping[]): string | undefined {
+  const filled = row.map((value, index) => ({ value, index })).filter((c) => isFilled(c.value));
+  if (filled.length === 0) return 'ligne vide';
+  const first = foldText(String(filled[0]!.value));
+  if (TOTAL_ROW.test(first)) return 'ligne de total';
+  if (filled.length === 1) {
+    const text = String(filled[0]!.value).trim();
+    if (NOTE_ROW.test(first) || text.length > 40 || text.includes(':')) return 'note ou légende';
+  }
+  const repeats = filled.filter((c) => {
+    const column = columns[c.index];
+    return column && typeof c.value === 'string' && foldText(c.value) === foldText(column.header);
+  }).length;
+  if (repeats >= Math.max(2, filled.length / 2)) return 'en-tête répété';
+  return undefined;
+}
+
+function place(context: RowContext, row: number): string {
+  return context.sheet !== null ? `Feuille ${context.sheet}, ligne ${row}` : `Ligne ${row}`;
+}
+
+type Draft = Record<string, unknown> & { child: Record<string, unknown> };
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    node[part] ??= {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function append(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  const parent = parts.slice(0, -1).reduce<Record<string, unknown>>((node, part) => {
+    node[part] ??= {};
+    return node[part] as Record<string, unknown>;
+  }, target);
+  const last = parts[parts.length - 1]!;
+  const current = parent[last];
+  if (Array.isArray(value)) parent[last] = [...((current as unknown[]) ?? []), ...value];
+  else parent[last] = current === undefined ? value : `${String(current)}\n${String(value)}`;
+}
+
+export function readRow(
+  row: CellValue[],
+  formats: Array<string | null> | undefined,
+  userRow: number,
+  context: RowContext,
+): RowReading {
+  const skip = skipReason(row, context.columns);
+  if (skip) return { kind: 'skip', reason: skip };
+
+  const draft: Draft = { child: {} };
+  const guardians: Array<Record<string, unknown>> = [];
+  const action: Record<string, unknown> = {};
+  const issues: CellIssue[] = [];
+  const blocking: string[] = [];
+  let fullName: { text: string; order: 'nom-prenom' | 'prenom-nom' } | undefined;
+  let programmeStated = false;
+  let gradeProgramme: string | undefined;
+
+  for (const column of context.columns) {
+    const value = row[column.column];
+    if (!column.key || !isFilled(value)) continue;
+    const key = column.key;
+    if (key === FULL_NAME_KEY) {
+      fullName = { text: cellText(value), order: column.nameOrder ?? 'nom-prenom' };
+      continue;
+    }
+    const result = coerceCell(key, value, formats?.[column.column], context);
+    if (!result.ok) {
+      const issue: CellIssue = {
+        sheet: context.sheet,
+        row: userRow,
+        column: column.header,
+        reason: result.reason,
+        message: `${place(context, userRow)}, colonne ${column.header} : ${result.reason}`,
+      };
+      issues.push(issue);
+      if (key === 'child.birthDate')
+        blocking.push(
+          `date de naissance ${result.reason.replace(/^date /, '')} (colonne ${column.header})`,
+        );
+      continue;
+    }
+    const typed = result.value;
+    if (typed === undefined) continue;
+    if (key.startsWith('guardians[].')) {
+      const index = column.guardian ?? 0;
+      while (guardians.length <= index) guardians.push({});
+      guardians[index]![key.slice('guardians[].'.length)] = typed;
+    } else if (key === 'actions[].label') {
+      action.label = [...((action.label as string[] | undefined) ?? []), ...(typed as string[])];
+    } else if (key.startsWith('actions[].')) {
+      action[key.slice('actions[].'.length)] = typed;
+    } else if (key === 'child.grade') {
+      const grade = typed as GradeValue;
+      draft.child.grade = grade.grade;
+      gradeProgramme = grade.programme;
+    } else if (MULTI_VALUE.has(key)) {
+      append(draft, key, typed);
+    } else {
+      if (key === 'child.schoolProgramme') programmeStated = true;
+      setPath(draft, key, typed);
+    }
+  }
+
+  if (gradeProgramme && !programmeStated) draft.child.schoolProgramme = gradeProgramme;
+  if (fullName && !draft.child.lastName && !draft.child.firstName) {
+    const split = splitFullName(fullName.text, fullName.order);
+    if (split.lastName) draft.child.lastName = split.lastName;
+    if (split.firstName) draft.child.firstName = split.firstName;
+  }
+  guardians.forEach((guardian, index) => {
+    const column = context.columns.find((c) => c.guardian === index && c.relation);
+    if (column?.relation && guardian.relation === undefined) guardian.relation = column.relation;
+  });
+  const statedGuardians = guardians.filter((g) => Object.keys(g).some((k) => k !== 'relation'));
+  if (statedGuardians.length) draft.guardians = statedGuardians;
+  const labels = (action.label as string[] | undefined) ?? [];
+  if (labels.length) {
+    const { label: _label, ...details } = action;
+    draft.actions = labels.map((label, i) => (i === 0 ? { label, ...details } : { label }));
+  }
+  if (context.referent && draft.referent === undefined) draft.referent = context.referent;
+
+  if (!draft.child.lastName && !draft.child.firstName) blocking.unshift('nom et prénom manquants');
+  else if (!draft.child.lastName) blocking.unshift('nom manquant');
+  else if (!draft.child.firstName) blocking.unshift('prénom manquant');
+  if (blocking.length) return { kind: 'bad', reason: blocking.join(' ; '), issues };
+  return { kind: 'record', stated: draft as ParcoursDraft, issues };
+}
+
+const MULTI_VALUE = new Set(['epsDates', 'notes', 'referral.reasons', 'objectives']);
