@@ -204,6 +204,26 @@ function coerceUncached(
 }
 
 const memo = new Map<string, Coerced>();
+/** Keys whose values repeat from row to row and cost a normaliser call; names and free text do not. */
+const MEMOISED = new Set([
+  'child.birthDate',
+  'referral.date',
+  'firstContactDate',
+  'consentDate',
+  'exit.date',
+  'epsDates',
+  'child.sex',
+  'child.grade',
+  'referral.source',
+  'status',
+  'guardians[].relation',
+  'category',
+  'domains',
+  'actions[].domain',
+  'exit.reason',
+  'exit.outcome',
+  'actions[].funding',
+]);
 
 export function coerceCell(
   key: string,
@@ -212,6 +232,7 @@ export function coerceCell(
   context: CoerceContext,
 ): Coerced {
   const text = cellText(value, /date/i.test(key) ? null : format);
+  if (!MEMOISED.has(key)) return coerceUncached(key, value, text, context);
   const memoKey = `${key}\u0000${typeof value}\u0000${text}\u0000${context.today}`;
   const known = memo.get(memoKey);
   if (known) return known;

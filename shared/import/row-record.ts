@@ -4,7 +4,7 @@
  * name or an impossible birth date is rejected; other unreadable cells are
  * reported and left empty.
  */
-import { foldText, splitFullName, type GradeValue, type ParcoursDraft } from '../parcours';
+import { splitFullName, type GradeValue, type ParcoursDraft } from '../parcours';
 import { coerceCell, cellText, type CoerceContext } from './coerce';
 import { isFilled, type CellValue } from './grid';
 import { FULL_NAME_KEY } from './header-match';
@@ -21,25 +21,29 @@ export interface RowContext extends CoerceContext {
   referent?: string;
 }
 
-const TOTAL_ROW = /^(total|totaux|sous total|nombre|nb|effectif|moyenne|somme|cumul)\b/;
+const TOTAL_ROW = /^(total|totaux|sous.total|nombre|nb\b|effectif|moyenne|somme|cumul)/;
 const NOTE_ROW =
-  /^(\*|nb\b|n b\b|note|legende|source|remarque|mise a jour|maj\b|attention|rappel|\()/;
+  /^(\*|nb\b|n\.b|note|l[ée]gende|source|remarque|mise [àa] jour|maj\b|attention|rappel|\()/;
 
-/** Rows that are neither records nor errors. */
+/** Rows that are neither records nor errors (checked without allocating: it runs on every row). */
 function skipReason(row: CellValue[], columns: ColumnMapping[]): string | undefined {
-  const filled = row.map((value, index) => ({ value, index })).filter((c) => isFilled(c.value));
-  if (filled.length === 0) return 'ligne vide';
-  const first = foldText(String(filled[0]!.value));
-  if (TOTAL_ROW.test(first)) return 'ligne de total';
-  if (filled.length === 1) {
-    const text = String(filled[0]!.value).trim();
-    if (NOTE_ROW.test(first) || text.length > 40 || text.includes(':')) return 'note ou légende';
+  let filled = 0;
+  let first: CellValue = null;
+  let repeats = 0;
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c];
+    if (!isFilled(value)) continue;
+    if (filled++ === 0) first = value;
+    if (typeof value === 'string' && value.trim() === columns[c]?.header) repeats++;
   }
-  const repeats = filled.filter((c) => {
-    const column = columns[c.index];
-    return column && typeof c.value === 'string' && foldText(c.value) === foldText(column.header);
-  }).length;
-  if (repeats >= Math.max(2, filled.length / 2)) return 'en-tête répété';
+  if (filled === 0) return 'ligne vide';
+  const start = String(first).trim().slice(0, 16).toLowerCase();
+  if (TOTAL_ROW.test(start)) return 'ligne de total';
+  if (filled === 1) {
+    const text = String(first).trim();
+    if (NOTE_ROW.test(start) || text.length > 40 || text.includes(':')) return 'note ou légende';
+  }
+  if (repeats >= Math.max(2, filled / 2)) return 'en-tête répété';
   return undefined;
 }
 
