@@ -163,7 +163,14 @@ export function matchHeader(header: string): HeaderMatch | undefined {
   if (!folded) return undefined;
   const cached = cache.get(folded);
   if (cached !== undefined) return cached ?? undefined;
-  const result = computeMatch(folded);
+  let result = computeMatch(folded);
+  // An explanation in brackets: «Date de naissance (jj/mm/aaaa)», «Statut (voir liste)».
+  const bare = fold(header.replace(/\s+\([^)]*\)/g, ' '));
+  if (bare && bare !== folded && (!result || result.confidence < 0.9)) {
+    const inner = computeMatch(bare);
+    if (inner && (!result || inner.confidence * 0.95 > result.confidence))
+      result = { ...inner, confidence: Math.round(inner.confidence * 95) / 100 };
+  }
   if (cache.size > 10_000) cache.clear();
   cache.set(folded, result ?? null);
   return result;
