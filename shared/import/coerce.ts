@@ -6,7 +6,6 @@
  */
 import {
   collapseSpaces,
-  domains,
   excelSerialToIso,
   exitOutcomes,
   exitReasons,

@@ -8,6 +8,7 @@ import { splitFullName, type GradeValue, type ParcoursDraft } from '../parcours'
 import { coerceCell, cellText, type CoerceContext } from './coerce';
 import { isFilled, type CellValue } from './grid';
 import { FULL_NAME_KEY } from './header-match';
+import { MULTI_KEYS } from './sheet-layout';
 import type { ColumnMapping, CellIssue } from './types';
 
 export type RowReading =
@@ -131,7 +132,7 @@ export function readRow(
       const grade = typed as GradeValue;
       draft.child.grade = grade.grade;
       gradeProgramme = grade.programme;
-    } else if (MULTI_VALUE.has(key)) {
+    } else if (MULTI_KEYS.has(key)) {
       append(draft, key, typed);
     } else {
       if (key === 'child.schoolProgramme') programmeStated = true;
@@ -164,5 +165,3 @@ export function readRow(
   if (blocking.length) return { kind: 'bad', reason: blocking.join(' ; '), issues };
   return { kind: 'record', stated: draft as ParcoursDraft, issues };
 }
-
-const MULTI_VALUE = new Set(['epsDates', 'notes', 'referral.reasons', 'objectives']);

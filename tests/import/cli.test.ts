@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../shared/cli';
-import { readCaseloadFile } from '../../shared/cli/caseload-file';
+import type { ParcoursRecord } from '../../shared/parcours';
 
 function memoryIO() {
   const out: string[] = [];
@@ -101,13 +101,11 @@ describe('passerelle import', () => {
   });
 });
 
-describe('readCaseloadFile', () => {
-  it('reads a French Excel CSV caseload with codes in file order', async () => {
-    const { records, problems } = await readCaseloadFile(
-      `${fixtures}/caseload-anon.csv`,
-      memoryIO().io,
-    );
-    expect(problems).toEqual([]);
+describe('spreadsheet caseloads (--caseload)', () => {
+  it('reads a French Excel CSV caseload, with codes in file order', async () => {
+    const m = memoryIO();
+    expect(await main(['caseload', '--json', `${fixtures}/caseload-anon.csv`], m.io)).toBe(0);
+    const { records } = JSON.parse(m.out()) as { records: ParcoursRecord[] };
     expect(records.length).toBeGreaterThan(10);
     expect(records[0]!.child).toMatchObject({
       lastName: 'MEZIANE',
