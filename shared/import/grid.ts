@@ -35,8 +35,13 @@ export function isFilled(value: CellValue | undefined): value is string | number
   return typeof value !== 'string' || value.trim() !== '';
 }
 
-/** Copies the top-left value of every merged range into its other cells. */
-export function fillMerges(sheet: GridSheet): CellValue[][] {
+/**
+ * Copies the top-left value of every merged range into its other cells. Below
+ * `acrossUntilRow` only the range's first column is filled: a vertical merge
+ * («École» over the children of one school) repeats a value, a horizontal one
+ * (a note spread across the table) does not make it every column's value.
+ */
+export function fillMerges(sheet: GridSheet, acrossUntilRow = Infinity): CellValue[][] {
   if (!sheet.merges?.length) return sheet.rows;
   const rows = sheet.rows.map((row) => row.slice());
   for (const m of sheet.merges) {
@@ -44,7 +49,8 @@ export function fillMerges(sheet: GridSheet): CellValue[][] {
     if (!isFilled(value)) continue;
     for (let r = m.startRow; r <= m.endRow && r < rows.length; r++) {
       const row = rows[r]!;
-      for (let c = m.startColumn; c <= m.endColumn; c++) {
+      const last = r <= acrossUntilRow ? m.endColumn : m.startColumn;
+      for (let c = m.startColumn; c <= last; c++) {
         if (!isFilled(row[c])) row[c] = value;
       }
     }

@@ -128,16 +128,20 @@ export async function importGrid(grid: Grid, options: ImportOptions = {}): Promi
 
   for (const sheet of sheets) {
     checkCancelled(options.signal);
-    const rows = fillMerges(sheet);
-    const layout = await sheetMapping(sheet, rows, options);
+    const headerZone = fillMerges(sheet);
+    const layout = await sheetMapping(sheet, headerZone, options);
     if (!layout) {
       skippedSheets.push({
         sheet: sheet.name,
         reason: 'aucune ligne d’en-tête avec le nom de l’enfant : ce n’est pas un tableau de suivi',
       });
-      done += rows.length;
+      done += sheet.rows.length;
       continue;
     }
+    const headerIndex = sheet.rows.findIndex(
+      (_, i) => userRowNumber(sheet, i) === layout.headerRow,
+    );
+    const rows = sheet.merges?.length ? fillMerges(sheet, headerIndex) : headerZone;
     mapping.push(layout);
     for (const column of layout.columns) {
       const hasData = rows.some(
@@ -150,7 +154,6 @@ export async function importGrid(grid: Grid, options: ImportOptions = {}): Promi
       if (!column.key && hasData)
         unmappedColumns.push({ sheet: sheet.name, column: column.letter, header: column.header });
     }
-    const headerIndex = rows.findIndex((_, i) => userRowNumber(sheet, i) === layout.headerRow);
     const context = {
       sheet: sheet.name,
       columns: layout.columns,

@@ -144,3 +144,30 @@ describe('sheet layout', () => {
     expect(again.mapping[0]!.columns.find((c) => c.header === 'Suivi EPS')?.origin).toBe('memory');
   });
 });
+
+describe('merged cells below the header', () => {
+  it('repeat a vertical merge but not a note merged across the table', async () => {
+    const result = await importGrid(
+      grid(
+        [
+          ['Nom', 'Prénom', 'École'],
+          ['ROCHE', 'Marius', 'École Jean Zay'],
+          ['PONS', 'Côme', null],
+          ['Famille relogée', null, null],
+        ],
+        'Suivi',
+        {
+          merges: [
+            { startRow: 1, startColumn: 2, endRow: 2, endColumn: 2 },
+            { startRow: 3, startColumn: 0, endRow: 3, endColumn: 2 },
+          ],
+        },
+      ),
+    );
+    expect(result.records.map((r) => r.stated.child.school)).toEqual([
+      'École Jean Zay',
+      'École Jean Zay',
+    ]);
+    expect(result.badRows.map((b) => [b.row, b.reason])).toEqual([[4, 'prénom manquant']]);
+  });
+});

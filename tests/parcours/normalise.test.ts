@@ -140,6 +140,8 @@ describe('normaliseReferralSource', () => {
     ['CMPP', 'sante'],
     ['médecin traitant', 'sante'],
     ['Association Ensemble', 'association'],
+    ['Association École et Famille', 'association'],
+    ['PMI', 'sante'],
     ['la maman', 'famille'],
     ['le papa', 'famille'],
     ['famille', 'famille'],
@@ -168,6 +170,9 @@ describe('normaliseStatus', () => {
     ['repéré', 'repere'],
     ['saisine reçue', 'repere'],
     ['repérage', 'repere'],
+    ['en veille', 'suspendu'],
+    ['Fin de prise en charge', 'sorti'],
+    ['Réorienté', 'sorti'],
     ['suspendu', 'suspendu'],
     ['clôturé', 'sorti'],
   ])('reads %s', (input, expected) => {
