@@ -81,7 +81,11 @@ const TO_GUARDIAN: Record<string, string> = {
   [FULL_NAME_KEY]: 'guardians[].lastName',
 };
 
-const fold = (text: string) => foldText(text.replace(/[°º]/g, ' '));
+// Punctuation foldText keeps («Nom*», «Tél ?», «Date de naissance !») is noise in a header.
+const fold = (text: string) =>
+  foldText(text.replace(/[°º]/g, ' '))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const significant = (folded: string) =>
   folded
     .split(' ')

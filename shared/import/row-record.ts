@@ -22,29 +22,35 @@ export interface RowContext extends CoerceContext {
   referent?: string;
 }
 
-const TOTAL_ROW = /^(total|totaux|sous.total|nombre|nb\b|effectif|moyenne|somme|cumul)/;
+const TOTAL_ROW = /^(total|totaux|sous.total|nombre|nb|effectif|moyenne|somme|cumul)\b/;
 const NOTE_ROW =
-  /^(\*|nb\b|n\.b|note|l[ée]gende|source|remarque|mise [àa] jour|maj\b|attention|rappel|\()/;
+  /^(\*|nb\b|n\.b|note|l[ée]gende|source|remarque|mise? [àa] jour|maj\b|attention|rappel|\()/;
 
 /** Rows that are neither records nor errors (checked without allocating: it runs on every row). */
 function skipReason(row: CellValue[], columns: ColumnMapping[]): string | undefined {
   let filled = 0;
+  let mapped = 0;
   let first: CellValue = null;
   let repeats = 0;
+  let firstName = false;
   for (let c = 0; c < row.length; c++) {
     const value = row[c];
     if (!isFilled(value)) continue;
     if (filled++ === 0) first = value;
-    if (typeof value === 'string' && value.trim() === columns[c]?.header) repeats++;
+    const column = columns[c];
+    if (column?.key) mapped++;
+    if (column?.key === 'child.firstName' && /\p{L}/u.test(String(value))) firstName = true;
+    if (typeof value === 'string' && value.trim() === column?.header) repeats++;
   }
   if (filled === 0) return 'ligne vide';
   const start = String(first).trim().slice(0, 16).toLowerCase();
-  if (TOTAL_ROW.test(start)) return 'ligne de total';
+  if (TOTAL_ROW.test(start) && !firstName) return 'ligne de total';
   if (filled === 1) {
     const text = String(first).trim();
     if (NOTE_ROW.test(start) || text.length > 40 || text.includes(':')) return 'note ou légende';
   }
   if (repeats >= Math.max(2, filled / 2)) return 'en-tête répété';
+  if (mapped === 0) return 'aucune donnée dans les colonnes reconnues';
   return undefined;
 }
 
@@ -141,10 +147,17 @@ export function readRow(
   }
 
   if (gradeProgramme && !programmeStated) draft.child.schoolProgramme = gradeProgramme;
-  if (fullName && !draft.child.lastName && !draft.child.firstName) {
-    const split = splitFullName(fullName.text, fullName.order);
-    if (split.lastName) draft.child.lastName = split.lastName;
-    if (split.firstName) draft.child.firstName = split.firstName;
+  if (fullName && !draft.child.lastName) {
+    const firstName = draft.child.firstName as string | undefined;
+    if (!firstName) {
+      const split = splitFullName(fullName.text, fullName.order);
+      if (split.lastName) draft.child.lastName = split.lastName;
+      if (split.firstName) draft.child.firstName = split.firstName;
+    } else {
+      // «Enfant» beside «Prénom»: the whole name minus the first name is the last name.
+      const rest = fullName.text.replace(firstName, '').trim();
+      draft.child.lastName = rest || fullName.text;
+    }
   }
   guardians.forEach((guardian, index) => {
     const column = context.columns.find((c) => c.guardian === index && c.relation);

@@ -171,3 +171,31 @@ describe('merged cells below the header', () => {
     expect(result.badRows.map((b) => [b.row, b.reason])).toEqual([[4, 'prénom manquant']]);
   });
 });
+
+describe('rows around the table', () => {
+  it('skips numbered empty rows, keeps surnames that look like totals, reads starred headers', async () => {
+    const result = await importGrid(
+      grid([
+        ['N°', 'Nom*', 'Prénom*', 'Date de naissance*'],
+        [1, 'SOMME', 'Léa', '03/04/2015'],
+        [2, 'Nombret', 'Ali', '04/04/2015'],
+        [3, null, null, null],
+        ['Total', 2, null, null],
+      ]),
+    );
+    expect(result.records.map((r) => r.stated.child.lastName)).toEqual(['SOMME', 'Nombret']);
+    expect(result.report.rows.map((r) => (r.outcome === 'skipped' ? r.reason : r.outcome))).toEqual(
+      ['imported', 'imported', 'aucune donnée dans les colonnes reconnues', 'ligne de total'],
+    );
+  });
+
+  it('takes the last name from a whole-name column beside a first-name column', async () => {
+    const result = await importGrid(
+      grid([
+        ['Enfant', 'Prénom'],
+        ['ROCHE Marius', 'Marius'],
+      ]),
+    );
+    expect(result.records[0]!.stated.child).toEqual({ lastName: 'ROCHE', firstName: 'Marius' });
+  });
+});
