@@ -197,8 +197,17 @@ export async function importGrid(grid: Grid, options: ImportOptions = {}): Promi
       'aucun tableau de suivi reconnu : il faut une ligne d’en-tête avec au moins le nom (ou le prénom) de l’enfant et une autre colonne connue (date de naissance, classe, école…).',
     );
 
-  const records = await matchAndCode(pending, options, today, chunkSize, badRows, record);
-  const duplicateCodes = findDuplicateCodes(records);
+  const caseloadCodes = new Set((await options.caseload?.allCodes()) ?? []);
+  const records = await matchAndCode(
+    pending,
+    options,
+    caseloadCodes,
+    today,
+    chunkSize,
+    badRows,
+    record,
+  );
+  const duplicateCodes = findDuplicateCodes(records, caseloadCodes);
   progress({ done: total, total, step: 'Import terminé' });
   const inFileOrder = (a: { sheet: string | null; row: number }, b: typeof a) =>
     sheetIndex(sheets, a.sheet) - sheetIndex(sheets, b.sheet) || a.row - b.row;
@@ -231,12 +240,12 @@ function sheetIndex(sheets: GridSheet[], name: string | null): number {
 async function matchAndCode(
   pending: Pending[],
   options: ImportOptions,
+  caseloadCodes: Set<string>,
   today: string,
   chunkSize: number,
   badRows: BadRow[],
   record: (outcome: RowOutcome) => void,
 ): Promise<ImportedRecord[]> {
-  const caseloadCodes = (await options.caseload?.allCodes()) ?? [];
   const sheetCodes = pending.map((p) => p.stated.code).filter((c): c is string => !!c);
   const nextCode = codeAllocator([...caseloadCodes, ...sheetCodes], today);
   const records: ImportedRecord[] = [];
@@ -293,15 +302,21 @@ async function matchAndCode(
   return records;
 }
 
-function findDuplicateCodes(records: ImportedRecord[]): ImportReport['duplicateCodes'] {
+/** Codes the sheet gives twice, or gives a new child while the caseload has it for another. */
+function findDuplicateCodes(
+  records: ImportedRecord[],
+  caseloadCodes: Set<string>,
+): ImportReport['duplicateCodes'] {
   const byCode = new Map<string, Array<{ sheet: string | null; row: number }>>();
+  const clashes = new Set<string>();
   for (const r of records) {
     if (!r.codeFromSheet) continue;
     const list = byCode.get(r.record.code) ?? [];
     list.push({ sheet: r.sheet, row: r.row });
     byCode.set(r.record.code, list);
+    if (r.action === 'create' && caseloadCodes.has(r.record.code)) clashes.add(r.record.code);
   }
   return [...byCode.entries()]
-    .filter(([, places]) => places.length > 1)
-    .map(([code, places]) => ({ code, places }));
+    .filter(([code, places]) => places.length > 1 || clashes.has(code))
+    .map(([code, places]) => ({ code, places, alreadyInCaseload: clashes.has(code) }));
 }

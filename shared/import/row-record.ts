@@ -60,22 +60,32 @@ function place(context: RowContext, row: number): string {
 
 type Draft = Record<string, unknown> & { child: Record<string, unknown> };
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let node = target;
-  for (const part of parts.slice(0, -1)) {
-    node[part] ??= {};
-    node = node[part] as Record<string, unknown>;
-  }
-  node[parts[parts.length - 1]!] = value;
+const paths = new Map<string, string[]>();
+function pathOf(key: string): string[] {
+  let parts = paths.get(key);
+  if (!parts) paths.set(key, (parts = key.split('.')));
+  return parts;
 }
 
-function append(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  const parent = parts.slice(0, -1).reduce<Record<string, unknown>>((node, part) => {
-    node[part] ??= {};
-    return node[part] as Record<string, unknown>;
-  }, target);
+/** The object holding the last part of a dotted key, created on the way. */
+function parentOf(target: Record<string, unknown>, parts: string[]): Record<string, unknown> {
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    node[parts[i]!] ??= {};
+    node = node[parts[i]!] as Record<string, unknown>;
+  }
+  return node;
+}
+
+function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = pathOf(key);
+  parentOf(target, parts)[parts[parts.length - 1]!] = value;
+}
+
+/** Several columns for one key: lists are concatenated, texts joined line by line. */
+function append(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = pathOf(key);
+  const parent = parentOf(target, parts);
   const last = parts[parts.length - 1]!;
   const current = parent[last];
   if (Array.isArray(value)) parent[last] = [...((current as unknown[]) ?? []), ...value];

@@ -90,7 +90,12 @@ export interface ImportReport {
   rows: RowOutcome[];
   cellIssues: CellIssue[];
   skippedSheets: Array<{ sheet: string | null; reason: string }>;
-  duplicateCodes: Array<{ code: string; places: Array<{ sheet: string | null; row: number }> }>;
+  /** Codes given to several rows, or to a new child while the caseload uses them for another. */
+  duplicateCodes: Array<{
+    code: string;
+    places: Array<{ sheet: string | null; row: number }>;
+    alreadyInCaseload: boolean;
+  }>;
   counts: { created: number; updated: number; rejected: number; skipped: number };
 }
 

@@ -100,7 +100,21 @@ describe('caseload matching and codes', () => {
           { sheet: null, row: 2 },
           { sheet: null, row: 3 },
         ],
+        alreadyInCaseload: false,
       },
+    ]);
+  });
+
+  it('reports a sheet code the caseload already gives another child', async () => {
+    const result = await importGrid(
+      sheet(null, [
+        ['Code parcours', 'Nom', 'Prénom'],
+        ['PRE-2025-007', 'PONS', 'Côme'],
+      ]),
+      { caseload: lookupFromRecords([existing]) },
+    );
+    expect(result.report.duplicateCodes).toEqual([
+      { code: 'PRE-2025-007', places: [{ sheet: null, row: 2 }], alreadyInCaseload: true },
     ]);
   });
 

@@ -78,7 +78,7 @@ function summary(result: ImportResult, file: string): string[] {
   for (const d of result.report.duplicateCodes)
     lines.push(
       '',
-      `Code parcours ${d.code} en double : ${d.places.map((p) => `${p.sheet !== null ? `feuille ${p.sheet} ` : ''}ligne ${p.row}`).join(', ')}.`,
+      `Code parcours ${d.code} en double : ${d.places.map((p) => `${p.sheet !== null ? `feuille ${p.sheet} ` : ''}ligne ${p.row}`).join(', ')}${d.alreadyInCaseload ? ' (déjà attribué à un autre enfant de la file active)' : ''}.`,
     );
   const updates = result.records.filter((r) => r.changes.length);
   if (updates.length) {
