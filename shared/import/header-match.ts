@@ -39,8 +39,6 @@ const STOPWORDS = new Set([
   'nº',
   'numero',
   'num',
-  'sur',
-  'par',
 ]);
 const GUARDIAN_WORDS = new Set([
   'mere',
@@ -85,7 +83,9 @@ const TO_GUARDIAN: Record<string, string> = {
 const fold = (text: string) =>
   foldText(text.replace(/[°º]/g, ' '))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .trim()
+    // «D.D.N.» → «ddn»
+    .replace(/\b(\p{L}) (?=\p{L}\b)/gu, '$1');
 const significant = (folded: string) =>
   folded
     .split(' ')
@@ -150,7 +150,8 @@ function plainMatch(short: string): HeaderMatch | undefined {
   const words = short.split(' ');
   for (const [synonym, synonymKey] of looseEntries) {
     const parts = synonym.split(' ');
-    if (parts.length === 1 && synonym.length < 5) continue;
+    // «Code» alone would take «Code postal»; short single words need a whole-word match elsewhere.
+    if (parts.length === 1 && (synonym.length < 4 || synonym === 'code')) continue;
     if (parts.every((p) => words.includes(p))) {
       const coverage = parts.length / words.length;
       const confidence = Math.round((0.55 + 0.3 * coverage) * 100) / 100;

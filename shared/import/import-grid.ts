@@ -17,7 +17,7 @@ import {
   type ParcoursDraft,
   type ParcoursRecord,
 } from '../parcours';
-import { fillMerges, userRowNumber, type Grid, type GridSheet } from './grid';
+import { fillMerges, isFilled, userRowNumber, type Grid, type GridSheet } from './grid';
 import { diffRecords, mergeStated } from './merge';
 import { readRow } from './row-record';
 import {
@@ -144,14 +144,9 @@ export async function importGrid(grid: Grid, options: ImportOptions = {}): Promi
     const rows = sheet.merges?.length ? fillMerges(sheet, headerIndex) : headerZone;
     mapping.push(layout);
     for (const column of layout.columns) {
-      const hasData = rows.some(
-        (r, i) =>
-          i > 0 &&
-          r[column.column] !== null &&
-          r[column.column] !== undefined &&
-          r[column.column] !== '',
-      );
-      if (!column.key && hasData)
+      if (column.key) continue;
+      const hasData = rows.some((r, i) => i > headerIndex && isFilled(r[column.column]));
+      if (hasData)
         unmappedColumns.push({ sheet: sheet.name, column: column.letter, header: column.header });
     }
     const context = {

@@ -199,3 +199,16 @@ describe('rows around the table', () => {
     expect(result.records[0]!.stated.child).toEqual({ lastName: 'ROCHE', firstName: 'Marius' });
   });
 });
+
+describe('header spellings', () => {
+  it.each([
+    ['D.D.N.', 'child.birthDate'],
+    ['Etat du suivi', 'status'],
+    ['EPS 1', 'epsDates'],
+    ['Adresse de la famille', 'guardians[].address'],
+  ])('%s → %s', (header, key) => expect(matchHeader(header)?.key).toBe(key));
+
+  it('does not take «Code postal» for the parcours code', () => {
+    expect(matchHeader('Code postal')?.key).not.toBe('code');
+  });
+});
