@@ -25,13 +25,10 @@ function sheetToGrid(
   limits: ImportLimits,
   place: Place,
 ): GridSheet {
-  const fullRef = sheet['!fullref'] ?? sheet['!ref'];
-  if (fullRef) {
-    const range = XLSX.utils.decode_range(fullRef);
-    if (range.e.r + 1 > limits.maxRowsPerSheet)
-      throw tooBig(place, `la feuille « ${name} » compte plus de ${limits.maxRowsPerSheet} lignes`);
-  }
   const data = (sheet['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+  // The dimension a file declares can lie (A1:XFD1048576 for two cells): count the rows read.
+  if (data.length > limits.maxRowsPerSheet)
+    throw tooBig(place, `la feuille « ${name} » compte plus de ${limits.maxRowsPerSheet} lignes`);
   const rows: CellValue[][] = [];
   const numberFormats: Array<Array<string | null>> = [];
   let cells = 0;

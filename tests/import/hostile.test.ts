@@ -4,6 +4,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
+import PizZip from 'pizzip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,5 +194,31 @@ describe('hostile and broken files', () => {
     const csv = new TextEncoder().encode('Nom;Prénom;Observations\nROCHE;Marius;=1+1\n');
     const result = await importGrid(await readSpreadsheet(csv, { fileName: 'f.csv' }));
     expect(result.records[0]!.stated.notes).toBe('=1+1');
+  });
+});
+
+describe('declared sizes of a sheet', () => {
+  it('trusts the cells, not a dimension that claims the whole sheet', async () => {
+    const zipped = new PizZip(
+      workbook([
+        ['Nom', 'Prénom'],
+        ['ROCHE', 'Marius'],
+      ]),
+    );
+    const xml = zipped.file('xl/worksheets/sheet1.xml')!.asText();
+    zipped.file(
+      'xl/worksheets/sheet1.xml',
+      xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
+    );
+    const bytes = zipped.generate({ type: 'uint8array', compression: 'DEFLATE' });
+    const result = await importGrid(await readSpreadsheet(bytes, { fileName: 'a.xlsx' }));
+    expect(result.records).toHaveLength(1);
+  });
+
+  it('refuses a sheet with more rows than the limit', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`NOM${i}`, 'Awa']);
+    const bytes = workbook([['Nom', 'Prénom'], ...rows]);
+    const error = await failure(bytes, { fileName: 'a.xlsx', limits: { maxRowsPerSheet: 20 } });
+    expect(error.code).toBe('import/too-large');
   });
 });
