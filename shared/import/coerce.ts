@@ -87,7 +87,7 @@ const DOMAIN_WORDS: Array<[RegExp, string]> = [
   [/sante|soin|medical|psy/, 'sante'],
   [/parental|famil/, 'parentalite'],
   [/culture|sport|loisir/, 'culture_sport_loisirs'],
-  [/educati|social|social/, 'educatif_social'],
+  [/educati|social/, 'educatif_social'],
 ];
 
 function domainList(text: string): Coerced {

@@ -14,6 +14,7 @@ import {
   throttledProgress,
   todayIso,
   validateRecord,
+  type CaseloadLookup,
   type ParcoursDraft,
   type ParcoursRecord,
 } from '../parcours';
@@ -248,15 +249,7 @@ async function matchAndCode(
     const item = pending[n]!;
     const { stated } = item;
     const child = stated.child;
-    const existing = options.caseload
-      ? (
-          await options.caseload.findChildren({
-            lastName: child.lastName,
-            firstName: child.firstName,
-            ...(child.birthDate ? { birthDate: child.birthDate } : {}),
-          })
-        ).find((r) => childIdentityKey(r.child) === childIdentityKey(child) || !child.birthDate)
-      : undefined;
+    const existing = options.caseload ? await sameChild(options.caseload, child) : undefined;
     const candidate: ParcoursRecord = existing
       ? mergeStated(existing, stated)
       : ({
@@ -295,6 +288,23 @@ async function matchAndCode(
     }
   }
   return records;
+}
+
+/**
+ * The caseload's record of this child: same name and birth date (accents and
+ * case aside); without a birth date, only when one child has that name.
+ */
+async function sameChild(
+  caseload: CaseloadLookup,
+  child: ParcoursDraft['child'],
+): Promise<ParcoursRecord | undefined> {
+  const found = await caseload.findChildren({
+    lastName: child.lastName,
+    firstName: child.firstName,
+    ...(child.birthDate ? { birthDate: child.birthDate } : {}),
+  });
+  if (!child.birthDate) return found.length === 1 ? found[0] : undefined;
+  return found.find((r) => childIdentityKey(r.child) === childIdentityKey(child));
 }
 
 /** Codes the sheet gives twice, or gives a new child while the caseload has it for another. */
