@@ -81,7 +81,8 @@ export function readCsv(bytes: Uint8Array, limits: ImportLimits, file?: string):
   const rowEnds: number[] = [];
   let tooWide = 0;
   Papa.parse<string[]>(text, {
-    delimiter: detectSeparator(text),
+    // Excel's «sep=;» first line names the separator.
+    delimiter: /^sep=(.)\r?\n/i.exec(text)?.[1] ?? detectSeparator(text),
     skipEmptyLines: false,
     step: (result, parser) => {
       if (result.data.length > limits.maxColumns) {

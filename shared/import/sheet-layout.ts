@@ -142,6 +142,11 @@ export function mapColumns(
   return columns;
 }
 
+const SECOND_NAME_IS_GUARDIAN: Record<string, string> = {
+  'child.lastName': 'guardians[].lastName',
+  'child.firstName': 'guardians[].firstName',
+};
+
 /** A single-valued key taken by two columns goes to the surer one; the other stays unrecognised. */
 function keepBestOfEachKey(columns: ColumnMapping[]): void {
   const best = new Map<string, ColumnMapping>();
@@ -150,7 +155,11 @@ function keepBestOfEachKey(columns: ColumnMapping[]): void {
     if (!key || MULTI_KEYS.has(key) || key.startsWith('guardians')) continue;
     const holder = best.get(key);
     if (!holder) best.set(key, column);
-    else {
+    else if (SECOND_NAME_IS_GUARDIAN[key] && column.column > holder.column) {
+      // «Nom | Prénom | … | Nom | Prénom | Tél»: the second name is a guardian's.
+      column.key = SECOND_NAME_IS_GUARDIAN[key]!;
+      column.confidence = Math.min(column.confidence, 0.8);
+    } else {
       const loser = column.confidence > holder.confidence ? holder : column;
       if (loser === holder) best.set(key, column);
       loser.key = null;

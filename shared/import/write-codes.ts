@@ -30,7 +30,7 @@ function codesByRow(result: ImportResult, sheet: string | null): Map<number, str
 
 function withCodesCsv(bytes: Uint8Array, result: ImportResult): Uint8Array {
   const { text } = decodeText(bytes);
-  const delimiter = detectSeparator(text);
+  const delimiter = /^sep=(.)\r?\n/i.exec(text)?.[1] ?? detectSeparator(text);
   const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
   if (rows.length && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '')
     rows.pop();

@@ -1,6 +1,12 @@
 /** Header matching, header-row detection, guardian grouping and remembered corrections. */
 import { describe, expect, it } from 'vitest';
-import { importGrid, matchHeader, type CellValue, type Grid } from '../../shared/import';
+import {
+  importGrid,
+  matchHeader,
+  readSpreadsheet,
+  type CellValue,
+  type Grid,
+} from '../../shared/import';
 import type { MappingMemory } from '../../shared/parcours';
 
 const grid = (rows: CellValue[][], name: string | null = 'Suivi', extra = {}): Grid => ({
@@ -210,5 +216,31 @@ describe('header spellings', () => {
 
   it('does not take «Code postal» for the parcours code', () => {
     expect(matchHeader('Code postal')?.key).not.toBe('code');
+  });
+});
+
+describe('repeated name columns and Excel hints', () => {
+  it('reads a second «Nom | Prénom» pair as a guardian', async () => {
+    const result = await importGrid(
+      grid([
+        ['Nom', 'Prénom', 'Classe', 'Nom', 'Prénom', 'Tél'],
+        ['ROCHE', 'Marius', 'CP', 'ROCHE', 'Pascale', '0612345678'],
+      ]),
+    );
+    expect(result.records[0]!.stated.child).toEqual({
+      lastName: 'ROCHE',
+      firstName: 'Marius',
+      grade: 'CP',
+    });
+    expect(result.records[0]!.stated.guardians).toEqual([
+      { lastName: 'ROCHE', firstName: 'Pascale', phone: '+33612345678' },
+    ]);
+  });
+
+  it('honours a «sep=» first line', async () => {
+    const csv = new TextEncoder().encode('sep=,\r\nNom,Prénom;x\r\nROCHE,Marius;y\r\n');
+    const result = await importGrid(await readSpreadsheet(csv, { fileName: 'a.csv' }));
+    expect(result.records[0]!.stated.child).toEqual({ lastName: 'ROCHE', firstName: 'Marius;y' });
+    expect(result.records[0]!.row).toBe(3);
   });
 });
