@@ -127,6 +127,17 @@ function email(text: string): Coerced {
     : fail(`adresse électronique illisible : « ${text} »`);
 }
 
+/** «06 12 34 56 78 / 07 …» or «06… ou 04…»: the first number that reads. */
+function phone(value: CellValue, text: string): Coerced {
+  const whole = normalisePhone(typeof value === 'number' ? value : text);
+  if (whole.ok) return whole;
+  for (const part of text.split(/\s+\/\s+|\s+ou\s+|[;,\n]/i)) {
+    const one = normalisePhone(part);
+    if (one.ok && part.trim() !== text) return one;
+  }
+  return whole;
+}
+
 export interface CoerceContext {
   /** ISO date after which a birth date is in the future. */
   today: string;
@@ -164,7 +175,7 @@ function coerceUncached(
         ? ok(text.replace(/\s/g, '').toUpperCase())
         : fail(`INE illisible : « ${text} » (11 caractères attendus)`);
     case 'guardians[].phone':
-      return normalisePhone(typeof value === 'number' ? value : text);
+      return phone(value, text);
     case 'guardians[].email':
       return email(text);
     case 'guardians[].relation':

@@ -184,3 +184,15 @@ describe('codes written back', () => {
     },
   );
 });
+
+describe('phones', () => {
+  it('keeps the first number of a cell holding two', async () => {
+    const result = await importGrid(
+      sheet(null, [
+        ['Nom', 'Prénom', 'Tél'],
+        ['ROCHE', 'Marius', '06 12 34 56 78 / 04 66 27 50 00'],
+      ]),
+    );
+    expect(result.records[0]!.stated.guardians).toEqual([{ phone: '+33612345678' }]);
+  });
+});
