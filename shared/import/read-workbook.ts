@@ -1,13 +1,14 @@
 /**
  * .xlsx, .xls and .ods files → the grid, through SheetJS. Values only:
  * formulas are never evaluated (a cell keeps the result its program saved).
- * Zip-based files are checked by the zip guard before SheetJS inflates them.
+ * Zip-based files are checked and inflated by the zip guard; SheetJS reads
+ * the uncompressed result.
  */
 import * as XLSX from '@e965/xlsx';
 import { PasserelleError } from '../parcours';
 import type { CellValue, Grid, GridSheet } from './grid';
 import type { ImportLimits } from './limits';
-import { checkZip } from './zip-guard';
+import { inflateZip, storedZip } from './zip-guard';
 
 type Place = { file?: string };
 
@@ -81,10 +82,10 @@ export async function readWorkbook(
   file?: string,
 ): Promise<Grid> {
   const place: Place = file ? { file } : {};
-  if (isZip(bytes)) await checkZip(bytes, limits, file);
+  const source = isZip(bytes) ? storedZip(await inflateZip(bytes, limits, file)) : bytes;
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, {
+    workbook = XLSX.read(source, {
       type: 'array',
       dense: true,
       cellNF: true,
