@@ -1,6 +1,7 @@
 /** The dev corpus of messy spreadsheets: every expected field and bad row, no invented record. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importGrid, readSpreadsheet } from '../../shared/import';
 
@@ -56,5 +57,19 @@ describe.each(files)('%s', (file) => {
     expect(result.badRows.map((b) => ({ sheet: b.sheet, row: b.row }))).toEqual(
       expected.badRows.map((b) => ({ sheet: b.sheet, row: b.row })),
     );
+  });
+});
+
+describe('the same workbook saved as .ods and .xls', () => {
+  it.each(['ods', 'xls'] as const)('gives the same records as .xlsx (%s)', async (kind) => {
+    const file = 'exemple-suivi-pissevin.xlsx';
+    const bytes = new Uint8Array(readFileSync(join(dir, file)));
+    const original = await importGrid(await readSpreadsheet(bytes, { fileName: file }));
+    const workbook = XLSX.read(bytes, { type: 'array', cellNF: true });
+    const converted = new Uint8Array(
+      XLSX.write(workbook, { type: 'array', bookType: kind === 'xls' ? 'biff8' : 'ods' }),
+    );
+    const again = await importGrid(await readSpreadsheet(converted, { fileName: `suivi.${kind}` }));
+    expect(again.records.map((r) => r.stated)).toEqual(original.records.map((r) => r.stated));
   });
 });
