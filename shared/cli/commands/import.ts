@@ -119,7 +119,7 @@ export function createImportCommand(
   return {
     name: 'import',
     summary: 'Lire un tableau de suivi (Excel, LibreOffice, CSV) en fiches parcours',
-    usage: 'import FICHIER [--sheet FEUILLE] [--json] [--write-codes COPIE]',
+    usage: 'import FICHIER [--sheet FEUILLE] [--json] [--write-codes COPIE] [--caseload FICHIER]',
     description: [
       'Lit un tableau de suivi (.xlsx, .xls, .ods, .csv) : repère la ligne d’en-tête, associe',
       'les colonnes aux champs du dictionnaire, convertit dates, classes, statuts, téléphones,',
