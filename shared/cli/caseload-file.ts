@@ -1,14 +1,26 @@
 /**
  * Reads a caseload for the command line (`--caseload FILE`): a JSON file
- * (`{"records":[…]}` or an array of records) or an encrypted store file
- * (recognised by its header; passphrase from PASSERELLE_PASSPHRASE or a
- * prompt). Spreadsheet caseloads are read through their capability as it lands.
+ * (`{"records":[…]}` or an array of records), a caseload spreadsheet (.csv,
+ * .xlsx, .xls, .ods with the dictionary's headers) read through the importer,
+ * or an encrypted store file (recognised by its header; passphrase from
+ * PASSERELLE_PASSPHRASE or a prompt). Records that come without an id or a
+ * code (a partner's JSON, a sheet without «Code parcours») get them here, in
+ * file order, so every reader sees complete records.
  */
-import { extname } from 'node:path';
-import { PasserelleError, validateRecord, type ParcoursRecord } from '../parcours';
+import { basename, extname } from 'node:path';
+import { importGrid, readSpreadsheet } from '../import';
+import {
+  PasserelleError,
+  nextParcoursCode,
+  todayIso,
+  validateRecord,
+  type ParcoursRecord,
+} from '../parcours';
 import { isStoreFile, openBackup } from '../store';
 import { readInput, type CliIO } from './io';
 import { askPassphrase } from './store-file';
+
+const SPREADSHEETS = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls', '.ods']);
 
 export interface CaseloadFile {
   records: ParcoursRecord[];
@@ -17,19 +29,37 @@ export interface CaseloadFile {
 }
 
 export async function readCaseloadFile(path: string, io: CliIO): Promise<CaseloadFile> {
-  const bytes = await readInput(path, io);
+  const bytes = new Uint8Array(await readInput(path, io));
   if (isStoreFile(bytes)) {
-    const { contents } = await openBackup(new Uint8Array(bytes), await askPassphrase(io));
+    const { contents } = await openBackup(bytes, await askPassphrase(io));
     return validateAll(contents.records);
   }
   const kind = extname(path).toLowerCase();
+  if (SPREADSHEETS.has(kind)) return readCaseloadSpreadsheet(bytes, path);
   if (kind !== '.json' && path !== '-') {
     throw new PasserelleError(
       'caseload/format',
-      `format de file active non pris en charge (${kind || 'sans extension'}) : fournissez un fichier .json ou un fichier de file active chiffrée.`,
+      `format de file active non pris en charge (${kind || 'sans extension'}) : fournissez un fichier .json, .csv, .xlsx, .xls, .ods ou une file active chiffrée.`,
       { file: path },
     );
   }
+  return validateAll(parseJsonList(bytes, path));
+}
+
+async function readCaseloadSpreadsheet(bytes: Uint8Array, path: string): Promise<CaseloadFile> {
+  const result = await importGrid(await readSpreadsheet(bytes, { fileName: basename(path) }));
+  return {
+    records: result.records.map((r) => r.record),
+    problems: [
+      ...result.badRows.map(
+        (b) => `${b.sheet !== null ? `feuille ${b.sheet}, ` : ''}ligne ${b.row} — ${b.reason}`,
+      ),
+      ...result.report.duplicateCodes.map((d) => `code parcours ${d.code} en double`),
+    ],
+  };
+}
+
+function parseJsonList(bytes: Uint8Array, path: string): unknown[] {
   let data: unknown;
   try {
     data = JSON.parse(
@@ -50,14 +80,25 @@ export async function readCaseloadFile(path: string, io: CliIO): Promise<Caseloa
       { file: path },
     );
   }
-  return validateAll(list);
+  return list;
 }
 
+/** Gives missing ids and codes (never renumbering a code already there), then validates. */
 function validateAll(list: unknown[]): CaseloadFile {
+  const usedCodes = list
+    .map((item) => (item as { code?: unknown })?.code)
+    .filter((code): code is string => typeof code === 'string');
   const records: ParcoursRecord[] = [];
   const problems: string[] = [];
   list.forEach((item, index) => {
-    const result = validateRecord(item);
+    let candidate = item;
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
+      const given = item as Record<string, unknown>;
+      const code = given.code ?? nextParcoursCode(usedCodes, todayIso());
+      if (given.code === undefined) usedCodes.push(code as string);
+      candidate = { ...given, id: given.id ?? globalThis.crypto.randomUUID(), code };
+    }
+    const result = validateRecord(candidate);
     if (result.ok) records.push(result.value);
     else {
       const code = (item as { code?: unknown })?.code;

@@ -163,6 +163,7 @@ export const recordFields: readonly FieldDefinition[] = [
     'Date premier contact',
   ]),
   field('epsDates', 'Passages en EPS', [
+    'EPS',
     'Date EPS',
     'Passage EPS',
     'Passages EPS',

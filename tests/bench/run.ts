@@ -6,10 +6,11 @@
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
+import { importBench } from './import';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 import { taskPane } from './taskpane';
 
-const benches: Bench[] = [cliStartup, storeBench, minutesBench, taskPane];
+const benches: Bench[] = [cliStartup, storeBench, minutesBench, taskPane, importBench];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();

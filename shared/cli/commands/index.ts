@@ -27,4 +27,14 @@ export const commands: CommandEntry[] = [
     summary: 'Remplir un modèle Word de compte rendu d’EPS, ou vérifier un modèle',
     load: async () => (await import('./minutes')).minutesCommand,
   },
+  {
+    name: 'import',
+    summary: 'Lire un tableau de suivi (Excel, LibreOffice, CSV) en fiches parcours',
+    load: async () => (await import('./import')).importCommand,
+  },
+  {
+    name: 'export',
+    summary: 'Écrire une file active en tableau (.xlsx, .csv), version interne ou partagée',
+    load: async () => (await import('./export')).exportCommand,
+  },
 ];

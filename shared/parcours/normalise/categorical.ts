@@ -15,6 +15,8 @@ function firstMatch<T>(rules: Rule<T>[], input: string): T | undefined {
 }
 
 const SOURCE_RULES: Rule<ReferralSource>[] = [
+  // «Association École et Famille» is an association, whatever its name holds.
+  [/^ (association|asso) /, 'association'],
   [/ (caf|caisse d allocations? familiales?) /, 'caf'],
   [
     / (infirmier|infirmiere|medecin|assistante? sociale?|psychologue) (scolaire|de l education nationale|du college|de l ecole)/,
@@ -25,11 +27,11 @@ const SOURCE_RULES: Rule<ReferralSource>[] = [
     'education_nationale',
   ],
   [
-    / (mds|maison (departementale )?des solidarites|ccas|as de secteur|assistante? sociale?|travailleu(r|se) sociale?|service social|conseil departemental|utas?|circonscription d action sociale|ase|aide sociale a l enfance|pmi) /,
+    / (mds|maison (departementale )?des solidarites|ccas|as de secteur|assistante? sociale?|travailleu(r|se) sociale?|service social|conseil departemental|utas?|circonscription d action sociale|ase|aide sociale a l enfance) /,
     'service_social',
   ],
   [
-    / (cmpp?|camsp|sessad|medecin|pediatre|orthophon\w*|psychologue|psychiatre|hopital|clinique|centre hospitalier|chu|sante) /,
+    / (cmpp?|pmi|camsp|sessad|medecin|pediatre|orthophon\w*|psychologue|psychiatre|hopital|clinique|centre hospitalier|chu|sante) /,
     'sante',
   ],
   [
@@ -63,10 +65,13 @@ const STATUS_RULES: Rule<Status>[] = [
   [/ non retenue? /, 'non_retenu'],
   [/ (refus|refuse|abandon) /, 'refus'],
   [/ (attente|en attente d eps|a presenter|eps a venir) /, 'attente_eps'],
-  [/ (suspendue?|en pause|interrompue?) /, 'suspendu'],
-  [/ (sortie?s?|cloturee?|clos|terminee?|fin de parcours|archivee?) /, 'sorti'],
+  [/ (suspendue?|en pause|pause|en veille|interrompue?) /, 'suspendu'],
+  [
+    / (sortie?s?|cloturee?|clos|terminee?|fin de parcours|fin de prise en charge|reorientee?|archivee?) /,
+    'sorti',
+  ],
   [/ (en cours|actif|active|suivi|accompagnement|protocole signe|contrat signe) /, 'en_cours'],
-  [/ (reperee?|saisine|orientee?|signalee?|nouvelle? situation|nouveau) /, 'repere'],
+  [/ (reperee?|reperage|saisine|orientee?|signalee?|nouvelle? situation|nouveau) /, 'repere'],
 ];
 
 export function normaliseStatus(input: unknown): Normalised<Status> {

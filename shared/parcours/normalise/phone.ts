@@ -1,36 +1,11 @@
 /**
  * French phone numbers in any written form → E.164 (`+33612345678`): spaces,
  * dots, dashes, run together, +33 / 0033 / (0), a number that lost its leading
- * zero in a spreadsheet (612345678), and the overseas departments' own codes.
+ * zero in a spreadsheet (612345678). A number written the national way
+ * (0694…, 0262…) stays `+33…` as the data dictionary says, overseas ones
+ * included; one written with its own country code (+262, 00590) keeps it.
  */
 import { accept, reject, type Normalised } from './result';
-
-/** Overseas numbers use their territory's country code, chosen by the first digits after 0. */
-const OVERSEAS_PREFIXES: Array<[string, string]> = [
-  ['590', '590'],
-  ['690', '590'],
-  ['691', '590'], // Guadeloupe, Saint-Martin, Saint-Barthélemy
-  ['594', '594'],
-  ['694', '594'], // Guyane
-  ['596', '596'],
-  ['696', '596'],
-  ['697', '596'], // Martinique
-  ['262', '262'],
-  ['263', '262'],
-  ['692', '262'],
-  ['693', '262'], // La Réunion
-  ['269', '262'],
-  ['639', '262'], // Mayotte
-  ['508', '508'], // Saint-Pierre-et-Miquelon
-];
-
-function fromNationalDigits(national: string): string {
-  // national = the 9 digits after the trunk 0
-  for (const [prefix, country] of OVERSEAS_PREFIXES) {
-    if (national.startsWith(prefix)) return `+${country}${national}`;
-  }
-  return `+33${national}`;
-}
 
 export function normalisePhone(input: unknown): Normalised<string> {
   if (typeof input === 'number') {
@@ -63,7 +38,7 @@ export function normalisePhone(input: unknown): Normalised<string> {
   if (digits.length !== 9 || digits.startsWith('0')) {
     return reject(`numéro de téléphone incomplet ou trop long : « ${raw} » (10 chiffres attendus)`);
   }
-  return accept(fromNationalDigits(digits));
+  return accept(`+33${digits}`);
 }
 
 /** «+33612345678» → «06 12 34 56 78» for display. */
