@@ -1,0 +1,166 @@
+/**
+ * What a person reads: the bilan as French text cells, internal (full counts,
+ * optionally the codes) or for outside the team (small counts masked, no
+ * codes, warnings). The terminal, the workbook and the shells render this.
+ */
+import type { Bilan, IndicatorTable, KeyFigure } from './types';
+
+export const DEFAULT_THRESHOLD = 5;
+
+export interface ViewOptions {
+  /** For outside the team: small counts masked, codes never shown. */
+  external?: boolean;
+  /** Counts under this are masked in an external view (default 5). */
+  threshold?: number;
+  /** Adds a «Codes parcours» column (internal view only). */
+  withCodes?: boolean;
+}
+
+export interface TableView {
+  id: string;
+  title: string;
+  headers: string[];
+  rows: string[][];
+  /** French notes under the table (masking, multi-valued shares). */
+  notes: string[];
+}
+
+export interface KeyFigureView {
+  id: string;
+  label: string;
+  value: string;
+  /** «12 sur 40 sorties dont…» */
+  detail: string;
+  national?: string;
+}
+
+export interface BilanView {
+  title: string;
+  external: boolean;
+  threshold: number;
+  keyFigures: KeyFigureView[];
+  tables: TableView[];
+  /** French warnings about singling out a child. */
+  warnings: string[];
+}
+
+const number = (n: number, digits = 1) => {
+  const fixed = n.toFixed(digits).replace('.', ',');
+  return fixed.endsWith(',0') ? fixed.slice(0, -2) : fixed;
+};
+export const percent = (share: number | null) =>
+  share === null ? '—' : `${number(share * 100)} %`;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function viewBilan(bilan: Bilan, options: ViewOptions = {}): BilanView {
+  const external = options.external ?? false;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const masked = `< ${threshold}`;
+  const hide = (count: number) => external && count > 0 && count < threshold;
+  const withCodes = options.withCodes === true && !external;
+  const warnings: string[] = [];
+
+  const tables = bilan.tables.map((table) => {
+    const hidden = maskedRows(table, hide);
+    const hasNational = table.rows.some((r) => r.national !== undefined);
+    const headers = [capitalise(table.unit), 'Effectif', 'Part'];
+    if (hasNational) headers.push('Part nationale (ANCT 2021)');
+    if (withCodes) headers.push('Codes parcours');
+    const rows = table.rows.map((row) => {
+      const cells = hidden.has(row.key)
+        ? [row.label, masked, '—']
+        : [row.label, String(row.count), percent(row.share)];
+      if (hasNational) cells.push(row.national === undefined ? '' : percent(row.national));
+      if (withCodes) cells.push(row.codes.join(', '));
+      return cells;
+    });
+    const total = [
+      `Total (${table.unit})`,
+      hide(table.denominator) ? masked : String(table.denominator),
+      table.denominator ? '100 %' : '—',
+    ];
+    if (hasNational) total.push('');
+    if (withCodes) total.push('');
+    rows.push(total);
+    const notes: string[] = [];
+    if (table.multiValued)
+      notes.push(
+        `Un parcours peut compter dans plusieurs lignes : la somme des parts dépasse 100 %.`,
+      );
+    if (hidden.size)
+      notes.push(
+        `Effectifs inférieurs à ${threshold} masqués (${hidden.size} case${hidden.size > 1 ? 's' : ''}).`,
+      );
+    const single = table.rows.filter((r) => r.count === 1);
+    if (single.length && !external && table.unit === 'enfants') {
+      warnings.push(
+        `« ${table.title} » : ${single.length} ligne${single.length > 1 ? 's' : ''} ne compte${single.length > 1 ? 'nt' : ''} qu’un enfant ; pour une diffusion hors de l’équipe, utilisez la version protégée (--diffusion externe).`,
+      );
+    }
+    return { id: table.id, title: table.title, headers, rows, notes };
+  });
+
+  if (bilan.singledOutCombinations > 0) {
+    warnings.push(
+      `${bilan.singledOutCombinations} combinaison${bilan.singledOutCombinations > 1 ? 's' : ''} quartier × sexe × tranche d’âge ne compte${bilan.singledOutCombinations > 1 ? 'nt' : ''} qu’un enfant : ne croisez pas ces tableaux entre eux dans un document diffusé, l’enfant serait reconnaissable.`,
+    );
+  }
+
+  return {
+    title: `Bilan du PRE — ${bilan.period.label}${external ? ' — version diffusable (petits effectifs masqués)' : ' — usage interne'}`,
+    external,
+    threshold,
+    keyFigures: bilan.keyFigures.map((f) => viewFigure(f, external, threshold)),
+    tables,
+    warnings,
+  };
+}
+
+/** Primary masking, then one secondary cell when a lone masked cell could be found by subtraction. */
+function maskedRows(table: IndicatorTable, hide: (count: number) => boolean): Set<string> {
+  const hidden = new Set(table.rows.filter((r) => hide(r.count)).map((r) => r.key));
+  if (hidden.size === 1 && !table.multiValued) {
+    const next = table.rows
+      .filter((r) => r.count > 0 && !hidden.has(r.key))
+      .sort((a, b) => a.count - b.count)[0];
+    if (next) hidden.add(next.key);
+  }
+  return hidden;
+}
+
+function viewFigure(figure: KeyFigure, external: boolean, threshold: number): KeyFigureView {
+  const small = (n: number) => external && n > 0 && n < threshold;
+  const unit = figure.unit ? ` ${figure.unit}` : '';
+  let value: string;
+  let detail: string;
+  if (figure.kind === 'count') {
+    value = small(figure.numerator) ? `< ${threshold}` : String(figure.numerator);
+    detail =
+      figure.id === 'enfants' || figure.id === 'parcours'
+        ? ''
+        : `sur ${small(figure.denominator) ? `< ${threshold}` : figure.denominator} ${figure.denominatorLabel}`;
+  } else if (small(figure.denominator)) {
+    value = `non diffusé (moins de ${threshold} ${figure.denominatorLabel})`;
+    detail = '';
+  } else if (figure.value === null) {
+    value = '—';
+    detail = `aucun élément (${figure.denominatorLabel})`;
+  } else if (figure.kind === 'share') {
+    value = percent(figure.value);
+    detail = `${small(figure.numerator) ? `< ${threshold}` : figure.numerator} sur ${figure.denominator} ${figure.denominatorLabel}`;
+  } else if (figure.kind === 'mean') {
+    value = `${number(figure.value)}${unit}`;
+    detail = `moyenne sur ${figure.denominator} ${figure.denominatorLabel}`;
+  } else {
+    value = `${number(figure.value)}${unit}`;
+    detail = `${figure.numerator} enfants ÷ ${number(figure.denominator, 2)} ${figure.denominatorLabel}`;
+  }
+  return {
+    id: figure.id,
+    label: figure.label,
+    value: figure.kind === 'count' && value !== `< ${threshold}` ? `${value}${unit}` : value,
+    detail,
+    ...(figure.national ? { national: figure.national } : {}),
+  };
+}
