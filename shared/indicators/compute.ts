@@ -77,7 +77,14 @@ function enumRows<K extends string>(def: {
  * alphabetical order; «non renseigné» comes last and only when met.
  */
 function tally(
-  spec: { id: string; title: string; unit: string; rules: RuleId[]; multiValued?: boolean },
+  spec: {
+    id: string;
+    title: string;
+    shortTitle: string;
+    unit: string;
+    rules: RuleId[];
+    multiValued?: boolean;
+  },
   rows: RowSpec[],
   units: Unit[],
 ): IndicatorTable {
@@ -182,12 +189,13 @@ export function computeBilan(
   const childrenTable = (
     id: string,
     title: string,
+    shortTitle: string,
     rules: RuleId[],
     rows: RowSpec[],
     keyOf: (p: Present) => string | undefined,
   ) =>
     tally(
-      { id, title, unit: 'enfants', rules: ['en-parcours', 'reentree', ...rules] },
+      { id, title, shortTitle, unit: 'enfants', rules: ['en-parcours', 'reentree', ...rules] },
       rows,
       childUnit(keyOf),
     );
@@ -204,6 +212,7 @@ export function computeBilan(
     childrenTable(
       'sexe',
       'Enfants en parcours par sexe',
+      'Sexe',
       [],
       [
         { key: 'F', label: sexes.labels.F, national: 1 - NATIONAL.boysShare },
@@ -214,6 +223,7 @@ export function computeBilan(
     childrenTable(
       'age',
       'Enfants en parcours par tranche d’âge',
+      'Âge',
       ['age'],
       [
         ...AGE_BANDS.map((b) => ({
@@ -229,6 +239,7 @@ export function computeBilan(
     childrenTable(
       'classe',
       'Enfants en parcours par classe',
+      'Classe',
       [],
       enumRows(grades),
       (p) => p.record.child.grade,
@@ -236,6 +247,7 @@ export function computeBilan(
     childrenTable(
       'type-etablissement',
       'Enfants en parcours par type d’établissement',
+      'Type d’établissement',
       ['type-etablissement'],
       SCHOOL_TYPES.map((t) => ({ key: t.key, label: t.label })),
       (p) => p.record.child.grade && schoolTypeOf(p.record.child.grade),
@@ -243,15 +255,24 @@ export function computeBilan(
     childrenTable(
       'quartier',
       'Enfants en parcours par quartier',
+      'Quartier',
       [],
       [],
       (p) => p.record.child.neighbourhood,
     ),
-    childrenTable('commune', 'Enfants en parcours par commune', [], [], (p) => p.record.child.town),
+    childrenTable(
+      'commune',
+      'Enfants en parcours par commune',
+      'Commune',
+      [],
+      [],
+      (p) => p.record.child.town,
+    ),
     tally(
       {
         id: 'orientation',
         title: 'Parcours de la période selon l’origine de l’orientation',
+        shortTitle: 'Orientation',
         unit: 'parcours',
         rules: ['en-parcours'],
       },
@@ -262,6 +283,7 @@ export function computeBilan(
       {
         id: 'motifs',
         title: 'Motifs d’orientation (domaines de difficulté)',
+        shortTitle: 'Motifs',
         unit: 'parcours',
         rules: ['en-parcours', 'motifs'],
         multiValued: true,
@@ -273,6 +295,7 @@ export function computeBilan(
       {
         id: 'sorties-motif',
         title: 'Sorties de la période par motif',
+        shortTitle: 'Sorties par motif',
         unit: 'sorties',
         rules: ['sortie'],
       },
@@ -283,6 +306,7 @@ export function computeBilan(
       {
         id: 'sorties-objectifs',
         title: 'Sorties de la période selon l’atteinte des objectifs',
+        shortTitle: 'Sorties et objectifs',
         unit: 'sorties',
         rules: ['sortie'],
       },
@@ -296,6 +320,7 @@ export function computeBilan(
       {
         id: 'actions-domaine',
         title: 'Actions de la période par domaine',
+        shortTitle: 'Actions par domaine',
         unit: 'actions',
         rules: ['actions'],
       },
@@ -306,6 +331,7 @@ export function computeBilan(
       {
         id: 'actions-financement',
         title: 'Actions de la période par financement',
+        shortTitle: 'Actions par financement',
         unit: 'actions',
         rules: ['actions'],
       },
@@ -410,7 +436,7 @@ export function computeBilan(
       denominatorLabel:
         options.referentFte !== undefined
           ? 'référents en ETP (indiqué)'
-          : 'référents distincts nommés sur les fiches (ETP non indiqué)',
+          : 'référents distincts nommés sur les fiches, ETP non indiqué',
       unit: 'enfants',
       codes: allCodes,
       national: `Repère national : ${NATIONAL.childrenPerFte}.`,

@@ -20,6 +20,8 @@ export interface IndicatorTable {
   id: string;
   /** French title. */
   title: string;
+  /** Short French title (≤ 31 characters): a sheet name, a chart caption. */
+  shortTitle: string;
   /** What is counted, plural French noun: «enfants», «parcours», «sorties», «actions». */
   unit: string;
   /** What the shares are taken of (e.g. the children in parcours). */

@@ -19,6 +19,8 @@ export interface ViewOptions {
 export interface TableView {
   id: string;
   title: string;
+  /** ≤ 31 characters: sheet name, chart caption. */
+  shortTitle: string;
   headers: string[];
   rows: string[][];
   /** French notes under the table (masking, multi-valued shares). */
@@ -44,10 +46,11 @@ export interface BilanView {
   warnings: string[];
 }
 
-const number = (n: number, digits = 1) => {
-  const fixed = n.toFixed(digits).replace('.', ',');
-  return fixed.endsWith(',0') ? fixed.slice(0, -2) : fixed;
-};
+/** French decimal comma, trailing zeros dropped: 2.50 → «2,5», 2.00 → «2». */
+const number = (n: number, digits = 1) => String(Number(n.toFixed(digits))).replace('.', ',');
+/** «1 sortie», «3 sorties»; «parcours» and «mois» do not change. */
+const counted = (n: number, unit: string) =>
+  n > 1 || !unit.endsWith('s') || unit === 'parcours' || unit === 'mois' ? unit : unit.slice(0, -1);
 export const percent = (share: number | null) =>
   share === null ? '—' : `${number(share * 100)} %`;
 
@@ -98,7 +101,7 @@ export function viewBilan(bilan: Bilan, options: ViewOptions = {}): BilanView {
         `« ${table.title} » : ${single.length} ligne${single.length > 1 ? 's' : ''} ne compte${single.length > 1 ? 'nt' : ''} qu’un enfant ; pour une diffusion hors de l’équipe, utilisez la version protégée (--diffusion externe).`,
       );
     }
-    return { id: table.id, title: table.title, headers, rows, notes };
+    return { id: table.id, title: table.title, shortTitle: table.shortTitle, headers, rows, notes };
   });
 
   if (bilan.singledOutCombinations > 0) {
@@ -130,37 +133,53 @@ function maskedRows(table: IndicatorTable, hide: (count: number) => boolean): Se
 }
 
 function viewFigure(figure: KeyFigure, external: boolean, threshold: number): KeyFigureView {
+  const masked = `< ${threshold}`;
   const small = (n: number) => external && n > 0 && n < threshold;
-  const unit = figure.unit ? ` ${figure.unit}` : '';
-  let value: string;
-  let detail: string;
-  if (figure.kind === 'count') {
-    value = small(figure.numerator) ? `< ${threshold}` : String(figure.numerator);
-    detail =
-      figure.id === 'enfants' || figure.id === 'parcours'
-        ? ''
-        : `sur ${small(figure.denominator) ? `< ${threshold}` : figure.denominator} ${figure.denominatorLabel}`;
-  } else if (small(figure.denominator)) {
-    value = `non diffusé (moins de ${threshold} ${figure.denominatorLabel})`;
-    detail = '';
-  } else if (figure.value === null) {
-    value = '—';
-    detail = `aucun élément (${figure.denominatorLabel})`;
-  } else if (figure.kind === 'share') {
-    value = percent(figure.value);
-    detail = `${small(figure.numerator) ? `< ${threshold}` : figure.numerator} sur ${figure.denominator} ${figure.denominatorLabel}`;
-  } else if (figure.kind === 'mean') {
-    value = `${number(figure.value)}${unit}`;
-    detail = `moyenne sur ${figure.denominator} ${figure.denominatorLabel}`;
-  } else {
-    value = `${number(figure.value)}${unit}`;
-    detail = `${figure.numerator} enfants ÷ ${number(figure.denominator, 2)} ${figure.denominatorLabel}`;
-  }
-  return {
+  const amount = (n: number, unit = figure.unit) => {
+    const shown = small(n) ? masked : number(n, 2);
+    return unit ? `${shown} ${counted(small(n) ? 2 : n, unit)}` : shown;
+  };
+  const base = {
     id: figure.id,
     label: figure.label,
-    value: figure.kind === 'count' && value !== `< ${threshold}` ? `${value}${unit}` : value,
-    detail,
     ...(figure.national ? { national: figure.national } : {}),
+  };
+  if (figure.kind === 'count') {
+    const whole = figure.id === 'enfants' || figure.id === 'parcours';
+    return {
+      ...base,
+      value: amount(figure.numerator),
+      detail: whole ? '' : `sur ${amount(figure.denominator, figure.denominatorLabel)}`,
+    };
+  }
+  // A ratio's denominator is référents, not children: only the children count is protected.
+  if (small(figure.kind === 'ratio' ? figure.numerator : figure.denominator)) {
+    return {
+      ...base,
+      value: `non diffusé (moins de ${threshold} ${figure.denominatorLabel})`,
+      detail: '',
+    };
+  }
+  if (figure.value === null) {
+    return { ...base, value: '—', detail: `aucun élément : 0 ${figure.denominatorLabel}` };
+  }
+  if (figure.kind === 'share') {
+    return {
+      ...base,
+      value: percent(figure.value),
+      detail: `${amount(figure.numerator, '')} sur ${figure.denominator} ${figure.denominatorLabel}`,
+    };
+  }
+  if (figure.kind === 'mean') {
+    return {
+      ...base,
+      value: `${number(figure.value)} ${figure.unit ?? ''}`.trim(),
+      detail: `moyenne sur ${figure.denominator} ${figure.denominatorLabel}`,
+    };
+  }
+  return {
+    ...base,
+    value: `${number(figure.value)} ${figure.unit ?? ''}`.trim(),
+    detail: `${amount(figure.numerator)} ÷ ${number(figure.denominator, 2)} ${figure.denominatorLabel}`,
   };
 }

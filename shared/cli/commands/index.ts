@@ -22,4 +22,9 @@ export const commands: CommandEntry[] = [
     summary: 'Travailler sur une file active chiffrée (fichier --store)',
     load: async () => (await import('./store')).storeCommand,
   },
+  {
+    name: 'bilan',
+    summary: 'Bilan annuel et enquête nationale : indicateurs d’une année scolaire',
+    load: async () => (await import('./bilan')).bilanCommand,
+  },
 ];
