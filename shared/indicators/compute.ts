@@ -15,6 +15,7 @@ import {
   type ParcoursRecord,
 } from '../parcours';
 import { NATIONAL, NATIONAL_SOURCE } from './national';
+import { frenchOrder } from './order';
 import type { Period } from './period';
 import { presentIssues, sortIssues, undatedIssue, undatedRefusalIssue } from './quality';
 import {
@@ -62,8 +63,6 @@ interface RowSpec {
   national?: number;
 }
 
-const byCode = (a: string, b: string) => a.localeCompare(b, 'fr', { numeric: true });
-
 function enumRows<K extends string>(def: {
   values: readonly K[];
   labels: Readonly<Record<K, string>>;
@@ -72,11 +71,27 @@ function enumRows<K extends string>(def: {
 }
 
 /**
+ * Sorts codes in French numeric order through one rank table, then sorts
+ * plain numbers: a collator call per comparison is too slow on 10 000 codes.
+ */
+type CodeOrder = (codes: string[]) => string[];
+
+function codeOrder(allCodes: string[]): CodeOrder {
+  const sorted = [...allCodes].sort(frenchOrder);
+  const rank = new Map(sorted.map((code, i) => [code, i]));
+  return (codes) => {
+    const ranks = new Int32Array(codes.length);
+    codes.forEach((code, i) => (ranks[i] = rank.get(code)!));
+    return Array.from(ranks.sort(), (r) => sorted[r]!);
+  };
+}
+
+/**
  * Counts units into rows. Fixed rows always show (zeros included); keys met
  * that no spec names (free text such as a neighbourhood) are added after, in
  * alphabetical order; «non renseigné» comes last and only when met.
  */
-function tally(
+function tallyUnits(
   spec: {
     id: string;
     title: string;
@@ -87,18 +102,22 @@ function tally(
   },
   rows: RowSpec[],
   units: Unit[],
+  order: CodeOrder,
 ): IndicatorTable {
-  const found = new Map<string, string[]>();
+  const found = new Map<string, { count: number; codes: string[] }>();
   for (const unit of units) {
-    for (const key of new Set(unit.keys)) {
-      const codes = found.get(key) ?? [];
-      codes.push(...unit.codes);
-      found.set(key, codes);
+    const keys = unit.keys.length > 1 ? new Set(unit.keys) : unit.keys;
+    for (const key of keys) {
+      let cell = found.get(key);
+      if (!cell) found.set(key, (cell = { count: 0, codes: [] }));
+      cell.count++;
+      for (const code of unit.codes) cell.codes.push(code);
     }
   }
+  const named = new Set(rows.map((r) => r.key));
   const free = [...found.keys()]
-    .filter((key) => key !== NOT_GIVEN && !rows.some((r) => r.key === key))
-    .sort((a, b) => a.localeCompare(b, 'fr'))
+    .filter((key) => key !== NOT_GIVEN && !named.has(key))
+    .sort(frenchOrder)
     .map((key) => ({ key, label: key }));
   const all: RowSpec[] = [
     ...rows,
@@ -106,29 +125,28 @@ function tally(
     ...(found.has(NOT_GIVEN) ? [{ key: NOT_GIVEN, label: NOT_GIVEN_LABEL }] : []),
   ];
   const denominator = units.length;
-  const counts = new Map<string, number>();
-  for (const unit of units)
-    for (const key of new Set(unit.keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return {
     ...spec,
     multiValued: spec.multiValued ?? false,
     denominator,
     rows: all.map((row) => {
-      const count = counts.get(row.key) ?? 0;
+      const cell = found.get(row.key);
+      const count = cell?.count ?? 0;
       return {
         key: row.key,
         label: row.label,
         count,
         share: denominator ? count / denominator : null,
-        codes: [...new Set(found.get(row.key) ?? [])].sort(byCode),
+        codes: cell ? order(cell.codes) : [],
         ...(row.national !== undefined ? { national: row.national } : {}),
       } satisfies IndicatorRow;
     }),
   };
 }
 
-function figure(
-  base: Omit<KeyFigure, 'value' | 'codes'> & { codes: Iterable<string> },
+function makeFigure(
+  base: Omit<KeyFigure, 'value' | 'codes'> & { codes: string[] },
+  order: CodeOrder,
   value?: number | null,
 ): KeyFigure {
   const computed =
@@ -139,7 +157,7 @@ function figure(
         : base.denominator
           ? base.numerator / base.denominator
           : null;
-  return { ...base, value: computed, codes: [...new Set(base.codes)].sort(byCode) };
+  return { ...base, value: computed, codes: order([...base.codes]) };
 }
 
 export function computeBilan(
@@ -169,18 +187,31 @@ export function computeBilan(
     quality.push(...presentIssues(record, period, presence.exitInPeriod));
   }
 
+  const order = codeOrder([...present.map((p) => p.record.code), ...refusals.map((r) => r.code)]);
+  const tally = (spec: Parameters<typeof tallyUnits>[0], rows: RowSpec[], units: Unit[]) =>
+    tallyUnits(spec, rows, units, order);
+  const figure = (base: Parameters<typeof makeFigure>[0], value?: number | null) =>
+    makeFigure(base, order, value);
+
   // Rule «reentree»: one child, several parcours; the latest parcours describes the child.
   const children = new Map<string, Present[]>();
   for (const p of present) {
     const key = childIdentityKey(p.record.child);
-    children.set(key, [...(children.get(key) ?? []), p]);
+    const parcours = children.get(key);
+    if (parcours) parcours.push(p);
+    else children.set(key, [p]);
   }
   const childUnits = [...children.values()].map((parcours) => {
     const latest = parcours.reduce((a, b) => (b.entry > a.entry ? b : a));
-    return { latest, codes: parcours.map((p) => p.record.code) };
+    const birthDate = latest.record.child.birthDate;
+    const band = birthDate && ageBandOf(birthDate, ageReferenceDate(latest.entry, period));
+    return { latest, band, codes: parcours.map((p) => p.record.code) };
   });
-  const childUnit = (keyOf: (p: Present) => string | undefined): Unit[] =>
-    childUnits.map(({ latest, codes }) => ({ codes, keys: [keyOf(latest) ?? NOT_GIVEN] }));
+  const childUnit = (keyOf: (p: Present, band?: string) => string | undefined): Unit[] =>
+    childUnits.map(({ latest, band, codes }) => ({
+      codes,
+      keys: [keyOf(latest, band) ?? NOT_GIVEN],
+    }));
   const parcoursUnit = (list: Present[], keysOf: (p: Present) => string[]): Unit[] =>
     list.map((p) => {
       const keys = keysOf(p);
@@ -192,7 +223,7 @@ export function computeBilan(
     shortTitle: string,
     rules: RuleId[],
     rows: RowSpec[],
-    keyOf: (p: Present) => string | undefined,
+    keyOf: (p: Present, band?: string) => string | undefined,
   ) =>
     tally(
       { id, title, shortTitle, unit: 'enfants', rules: ['en-parcours', 'reentree', ...rules] },
@@ -232,9 +263,7 @@ export function computeBilan(
           national: NATIONAL.ageBands[b.key],
         })),
       ],
-      (p) =>
-        p.record.child.birthDate &&
-        ageBandOf(p.record.child.birthDate, ageReferenceDate(p.entry, period)),
+      (_, band) => band,
     ),
     childrenTable(
       'classe',
@@ -466,12 +495,11 @@ export function computeBilan(
 
   // Quasi-identifiers: a child alone in its neighbourhood × sex × age band is recognisable.
   const combinations = new Map<string, number>();
-  for (const { latest } of childUnits) {
+  for (const { latest, band } of childUnits) {
     const child = latest.record.child;
-    const band = child.birthDate
-      ? ageBandOf(child.birthDate, ageReferenceDate(latest.entry, period))
-      : NOT_GIVEN;
-    const key = [child.neighbourhood ?? NOT_GIVEN, child.sex ?? NOT_GIVEN, band].join('|');
+    const key = [child.neighbourhood ?? NOT_GIVEN, child.sex ?? NOT_GIVEN, band ?? NOT_GIVEN].join(
+      '|',
+    );
     combinations.set(key, (combinations.get(key) ?? 0) + 1);
   }
   const singledOut = [...combinations.values()].filter((n) => n === 1).length;

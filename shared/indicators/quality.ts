@@ -4,6 +4,7 @@
  */
 import type { ParcoursRecord } from '../parcours';
 import type { Period } from './period';
+import { frenchOrder } from './order';
 import { actionInPeriod, entryDate, exitOutcomeOf } from './rules';
 import type { QualityIssue } from './types';
 
@@ -167,7 +168,7 @@ export function sortIssues(issues: QualityIssue[]): QualityIssue[] {
   return [...issues].sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'bloquant' ? -1 : 1) ||
-      a.code.localeCompare(b.code, 'fr', { numeric: true }) ||
-      a.field.localeCompare(b.field),
+      frenchOrder(a.code, b.code) ||
+      frenchOrder(a.field, b.field),
   );
 }

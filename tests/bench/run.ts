@@ -5,9 +5,10 @@
  */
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
+import { indicatorsBench } from './indicators';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 
-const benches: Bench[] = [cliStartup, storeBench];
+const benches: Bench[] = [cliStartup, storeBench, indicatorsBench];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();
