@@ -103,7 +103,7 @@ export const RULES = [
     id: 'petits-effectifs',
     title: 'Protection des petits effectifs',
     explanation:
-      'Pour toute diffusion hors de l’équipe, les effectifs inférieurs au seuil (5 par défaut) sont affichés « < 5 » avec leur part ; si une seule case d’un tableau est masquée, la plus petite autre case l’est aussi pour qu’on ne la retrouve pas par soustraction. Les codes parcours ne sont jamais diffusés. Un avertissement signale tout croisement qui isole un enfant.',
+      'Pour toute diffusion hors de l’équipe, les effectifs inférieurs au seuil (5 par défaut) sont affichés « < 5 », sans leur part ; un taux, une moyenne calculés sur un petit effectif ne sont pas diffusés ; si une seule case d’un tableau est masquée, la plus petite autre case l’est aussi pour qu’on ne la retrouve pas par soustraction. Les codes parcours ne sont jamais diffusés. Un avertissement signale tout croisement qui isole un enfant.',
   },
 ] as const satisfies readonly CountingRule[];
 

@@ -152,11 +152,16 @@ function viewFigure(figure: KeyFigure, external: boolean, threshold: number): Ke
       detail: whole ? '' : `sur ${amount(figure.denominator, figure.denominatorLabel)}`,
     };
   }
-  // A ratio's denominator is référents, not children: only the children count is protected.
-  if (small(figure.kind === 'ratio' ? figure.numerator : figure.denominator)) {
+  // A share of a small count gives the count back (× the denominator): both are protected.
+  // A ratio's denominator is référents, not children: only the children count is.
+  const hidden =
+    figure.kind === 'ratio'
+      ? small(figure.numerator)
+      : small(figure.denominator) || (figure.kind === 'share' && small(figure.numerator));
+  if (hidden) {
     return {
       ...base,
-      value: `non diffusé (moins de ${threshold} ${figure.denominatorLabel})`,
+      value: `non diffusé (effectif inférieur à ${threshold})`,
       detail: '',
     };
   }

@@ -89,6 +89,8 @@ describe('external view (diffusion hors de l’équipe)', () => {
     expect(figure('sorties').value).toBe('< 5 sorties');
     // Positive exits are a share of 3 known outcomes: not published.
     expect(figure('sorties-positives').value).toMatch(/^non diffusé/);
+    // 1 refusal of 7: 14,3 % × 7 would give the family away.
+    expect(figure('taux-refus').value).toMatch(/^non diffusé/);
     // The ratio's denominator is référents, not children: 7 children is publishable.
     expect(figure('enfants-par-referent').value).toBe('2,3 enfants');
     expect(view.title).toContain('version diffusable');
