@@ -7,10 +7,18 @@ import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
 import { importBench } from './import';
+import { indicatorsBench } from './indicators';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 import { taskPane } from './taskpane';
 
-const benches: Bench[] = [cliStartup, storeBench, minutesBench, taskPane, importBench];
+const benches: Bench[] = [
+  cliStartup,
+  storeBench,
+  minutesBench,
+  taskPane,
+  importBench,
+  indicatorsBench,
+];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();

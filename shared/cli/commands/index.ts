@@ -37,4 +37,9 @@ export const commands: CommandEntry[] = [
     summary: 'Écrire une file active en tableau (.xlsx, .csv), version interne ou partagée',
     load: async () => (await import('./export')).exportCommand,
   },
+  {
+    name: 'bilan',
+    summary: 'Bilan annuel et enquête nationale : indicateurs d’une année scolaire',
+    load: async () => (await import('./bilan')).bilanCommand,
+  },
 ];
