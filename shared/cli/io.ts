@@ -3,7 +3,7 @@
  * reading with French errors. Commands never call `process` directly, so tests
  * run them with in-memory streams.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { PasserelleError, type ProgressListener } from '../parcours';
 
 export interface CliIO {
@@ -108,5 +108,23 @@ async function askSecretOnTerminal(question: string): Promise<string> {
     stdin.setRawMode(false);
     stdin.pause();
     stderr.write('\n');
+  }
+}
+
+/** Writes next to the target then renames: a failed run never leaves half a file, and the previous one stays whole. */
+export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new PasserelleError(
+      'cli/write',
+      `impossible d’écrire « ${path} » : vérifiez le dossier et l’espace disque. Le fichier précédent est intact.`,
+      { file: path },
+      [],
+      { cause: error },
+    );
   }
 }

@@ -4,10 +4,10 @@
  * command and written back atomically (temporary file, then rename). The
  * passphrase comes from PASSERELLE_PASSPHRASE or a prompt, never an argument.
  */
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { PasserelleError } from '../parcours';
 import { createStore, storeFromBackup, type CaseloadStore, type StoreOptions } from '../store';
-import { readInput, type CliIO } from './io';
+import { readInput, writeFileAtomically, type CliIO } from './io';
 
 export const PASSPHRASE_ENV = 'PASSERELLE_PASSPHRASE';
 
@@ -77,22 +77,5 @@ export async function createStoreFile(path: string, io: CliIO): Promise<Caseload
 /** Writes the store to `path` atomically: a crash leaves the old file whole. */
 export async function saveStoreFile(path: string, store: CaseloadStore): Promise<void> {
   const bytes = await store.backup({ log: false });
-  await writeBytesAtomically(path, bytes);
-}
-
-export async function writeBytesAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, bytes, { mode: 0o600 });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new PasserelleError(
-      'cli/write',
-      `impossible d’écrire « ${path} » : vérifiez le dossier et l’espace disque. Le fichier précédent est intact.`,
-      { file: path },
-      [],
-      { cause: error },
-    );
-  }
+  await writeFileAtomically(path, bytes);
 }

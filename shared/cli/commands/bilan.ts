@@ -15,8 +15,8 @@ import {
 import { bilanText, bilanWorkbook, rulesText, workbookBytes } from '../bilan-report';
 import { readCaseloadFile } from '../caseload-file';
 import { EXIT, stringOption, type Command, type ParsedArgs } from '../command';
-import type { CliIO } from '../io';
-import { openStoreFile, writeBytesAtomically } from '../store-file';
+import { writeFileAtomically, type CliIO } from '../io';
+import { openStoreFile } from '../store-file';
 
 function usage(io: CliIO, message: string): number {
   io.err(`Erreur : ${message}\nTapez « passerelle bilan --help » pour l’aide.`);
@@ -154,7 +154,7 @@ export const bilanCommand: Command = {
     else if (xlsxPath) {
       // The internal workbook carries the codes so the coordinator can check each count.
       const view = viewBilan(bilan, { ...protection, withCodes: !external });
-      await writeBytesAtomically(xlsxPath, workbookBytes(bilanWorkbook(view, bilan)));
+      await writeFileAtomically(xlsxPath, workbookBytes(bilanWorkbook(view, bilan)));
       const sheets = view.tables.length + (external ? 2 : 3);
       io.out(
         `Classeur écrit : ${xlsxPath} (${sheets} feuilles, ${external ? 'version diffusable' : 'usage interne'}).`,

@@ -4,11 +4,11 @@
  * for partners (codes, no names, contacts, birth dates or notes; free text
  * left out until a pseudonymiser is wired in).
  */
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { exportRecords, type ExportOptions } from '../../import';
 import { readCaseloadFile } from '../caseload-file';
 import { EXIT, stringOption, type Command } from '../command';
+import { writeFileAtomically } from '../io';
 
 export function createExportCommand(pseudonymiseText?: ExportOptions['pseudonymiseText']): Command {
   return {
@@ -39,7 +39,7 @@ export function createExportCommand(pseudonymiseText?: ExportOptions['pseudonymi
       const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
       const { records, problems } = await readCaseloadFile(path, io);
       const version = args.values.shared ? 'shared' : 'internal';
-      await writeFile(
+      await writeFileAtomically(
         out,
         exportRecords(records, {
           format,

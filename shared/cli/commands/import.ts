@@ -5,7 +5,6 @@
  * parcours codes. The caseload to match against is a parameter of the command
  * (`--caseload FILE`) or an encrypted store (`--store FILE`, records saved into it).
  */
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CaseloadLookup } from '../../parcours';
 import type { CaseloadStore } from '../../store';
@@ -18,7 +17,7 @@ import {
 } from '../../import';
 import { readCaseloadFile } from '../caseload-file';
 import { EXIT, stringOption, type Command, type OptionSpec, type ParsedArgs } from '../command';
-import { readInput, type CliIO } from '../io';
+import { readInput, writeFileAtomically, type CliIO } from '../io';
 import { openStoreFile, saveStoreFile } from '../store-file';
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n > 1 ? many : word}`;
@@ -161,7 +160,7 @@ export const importCommand: Command = {
     io.endProgress();
     const out = stringOption(args, 'write-codes');
     if (out) {
-      await writeFile(out, writeCodesBack(bytes, basename(path), result));
+      await writeFileAtomically(out, writeCodesBack(bytes, basename(path), result));
       if (!args.values.json) io.err(`Copie avec les codes parcours écrite dans ${out}.`);
     }
     if (args.values.json) io.out(importJson(result));

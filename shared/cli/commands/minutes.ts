@@ -2,7 +2,6 @@
  * `passerelle minutes`: fills an EPS minutes template with a session
  * (internal or shared version), or checks a template's tags.
  */
-import { writeFile, rename, rm } from 'node:fs/promises';
 import {
   PasserelleError,
   validateDraft,
@@ -18,7 +17,7 @@ import {
   type MinutesVersion,
 } from '../../minutes';
 import { EXIT, stringOption, type Command } from '../command';
-import { readInput, type CliIO } from '../io';
+import { readInput, writeFileAtomically, type CliIO } from '../io';
 
 const VERSIONS: Record<string, MinutesVersion> = {
   interne: 'interne',
@@ -117,24 +116,6 @@ async function checkCommand(path: string, io: CliIO): Promise<number> {
   return EXIT.findings;
 }
 
-/** Writes next to the target then renames, so a failed run never leaves half a document. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const staging = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(staging, bytes);
-    await rename(staging, path);
-  } catch (error) {
-    await rm(staging, { force: true });
-    throw new PasserelleError(
-      'minutes/write',
-      `impossible d’écrire « ${path} » : vérifiez le dossier et les droits.`,
-      { file: path },
-      [],
-      { cause: error },
-    );
-  }
-}
-
 export const minutesCommand: Command = {
   name: 'minutes',
   summary: 'Remplir un modèle Word de compte rendu d’EPS, ou vérifier un modèle',
@@ -216,7 +197,7 @@ export const minutesCommand: Command = {
       }
       throw error;
     }
-    await writeAtomically(out, filled);
+    await writeFileAtomically(out, filled);
     io.out(
       `Compte rendu écrit : ${out} (${version === 'interne' ? 'version interne' : 'version partagée, contrôlée'}, ${session.situations.length} situation${session.situations.length > 1 ? 's' : ''}).`,
     );

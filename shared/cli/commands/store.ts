@@ -13,15 +13,13 @@ import {
 } from '../../parcours';
 import type { CaseloadStore, RecordInput, StoreSettings } from '../../store';
 import { EXIT, stringOption, type Command, type ParsedArgs } from '../command';
-import type { CliIO } from '../io';
-import { readInput } from '../io';
+import { readInput, writeFileAtomically, type CliIO } from '../io';
 import {
   askPassphrase,
   createStoreFile,
   openStoreFile,
   saveStoreFile,
   storeFileExists,
-  writeBytesAtomically,
 } from '../store-file';
 import { renderTable } from '../table';
 
@@ -137,7 +135,7 @@ const actions: Record<string, { changes: boolean; run: Action }> = {
       const json = JSON.stringify(await store.exportChild(code), null, 2);
       const out = stringOption(args, 'out');
       if (out) {
-        await writeBytesAtomically(out, new TextEncoder().encode(json));
+        await writeFileAtomically(out, new TextEncoder().encode(json));
         io.out(`Données de ${code} écrites dans ${out}.`);
       } else io.out(json);
       return EXIT.ok;
@@ -148,7 +146,7 @@ const actions: Record<string, { changes: boolean; run: Action }> = {
     async run(store, args, io) {
       const out = stringOption(args, 'out');
       if (!out) return usage(io, 'indiquez le fichier de sauvegarde avec --out FICHIER.');
-      await writeBytesAtomically(out, await store.backup());
+      await writeFileAtomically(out, await store.backup());
       io.out(`Sauvegarde chiffrée écrite dans ${out} (même phrase de passe).`);
       return EXIT.ok;
     },
