@@ -14,6 +14,7 @@
 export { CaseloadStore, createStore, storeFromBackup, storeState, unlockStore } from './store';
 export {
   ACTIVE_STATUSES,
+  auditKindLabels,
   DEFAULT_SETTINGS,
   type AuditEntry,
   type AuditKind,

@@ -44,6 +44,16 @@ export const DEFAULT_SETTINGS: StoreSettings = { retentionMonths: 24, lockAfterM
 export type AuditKind =
   'export' | 'share' | 'pseudonymisation' | 'deletion' | 'restore' | 'passphrase';
 
+/** French labels of the audit trail's kinds, for every screen and report that shows it. */
+export const auditKindLabels: Readonly<Record<AuditKind, string>> = {
+  export: 'Export',
+  share: 'Partage',
+  pseudonymisation: 'Pseudonymisation',
+  deletion: 'Effacement',
+  restore: 'Restauration',
+  passphrase: 'Changement de phrase de passe',
+};
+
 export interface AuditEntry {
   seq: number;
   at: string;

@@ -51,7 +51,7 @@ describe('passerelle store', () => {
     expect((await run('settings')).out).toContain('36 mois');
     expect((await run('settings', '--retention-months', 'deux ans')).code).toBe(2);
     const audit = await run('audit');
-    expect(audit.out).toContain('deletion');
+    expect(audit.out).toContain('Effacement');
     expect(audit.out).toContain('PRE-2025-001');
     expect(audit.out).not.toContain('BOUAZZA');
 

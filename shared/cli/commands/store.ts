@@ -11,7 +11,12 @@ import {
   type ParcoursRecord,
   type Status,
 } from '../../parcours';
-import type { CaseloadStore, RecordInput, StoreSettings } from '../../store';
+import {
+  auditKindLabels,
+  type CaseloadStore,
+  type RecordInput,
+  type StoreSettings,
+} from '../../store';
 import { EXIT, stringOption, type Command, type ParsedArgs } from '../command';
 import { readInput, writeFileAtomically, type CliIO } from '../io';
 import {
@@ -213,7 +218,13 @@ const actions: Record<string, { changes: boolean; run: Action }> = {
         io.out(
           renderTable(
             ['Date', 'Qui', 'Action', 'Détail', 'Codes'],
-            log.map((e) => [e.at, e.actor, e.kind, e.detail ?? '', e.codes.join(' ')]),
+            log.map((e) => [
+              e.at,
+              e.actor,
+              auditKindLabels[e.kind],
+              e.detail ?? '',
+              e.codes.join(' '),
+            ]),
           ),
         );
       }
