@@ -17,4 +17,9 @@ export const commands: CommandEntry[] = [
     summary: 'Vérifier et lister une file active (fichier de suivi)',
     load: async () => (await import('./caseload')).caseloadCommand,
   },
+  {
+    name: 'extract',
+    summary: 'Proposer des fiches parcours à partir d’un courriel de saisine (.eml, .msg)',
+    load: async () => (await import('./extract')).extractCommand,
+  },
 ];

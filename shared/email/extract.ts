@@ -1,0 +1,406 @@
+/**
+ * One message → the parcours drafts it proposes. A message is a referral when
+ * it describes at least one child (a name with a child cue, see children.ts)
+ * AND asks something of the PRE (orientation, saisine, a request for support,
+ * the family's agreement to be contacted…); invitations (calendar parts) and
+ * mailing-list messages never are. Every field carries its provenance.
+ */
+import { ParcoursDraftSchema, foldText, type Guardian, type ParcoursDraft } from '../parcours';
+import {
+  findAge,
+  findBirthDate,
+  findGrade,
+  findReferralDate,
+  findSchool,
+  schoolFromLine,
+  type Found,
+} from './attributes';
+import { bodyText, splitSections, type TextSection } from './body';
+import { findChildren, type ChildMention } from './children';
+import { findGuardians, type GuardianFinding } from './guardians';
+import type { MailAddress, MailMessage } from './message';
+import { sameName, type PersonName } from './names';
+import { parisDay } from './paris-time';
+import { domainsOf, reasonClauses } from './reasons';
+import {
+  findSignature,
+  personName,
+  readSignature,
+  type SenderIdentity,
+  type Signature,
+} from './signature';
+import { decideSource, referrerText } from './source';
+import { clausesOf, sentencesOf, spanAt, type Span } from './text-spans';
+import { dayOfWrittenDate } from './written-date';
+import { describeAttachments, type AttachmentSummary } from './attachments';
+
+export interface FieldProvenance {
+  /** The sentence (or header, signature line) the value was read from. */
+  excerpt: string;
+  /** Offsets of the excerpt in `Extraction.text`; absent when it came from a header. */
+  start?: number;
+  end?: number;
+  /** Where it was read. */
+  origin: 'texte' | 'signature' | 'en-tête';
+  /** 0–1: how sure the reading is (1 = written as a labelled field). */
+  confidence: number;
+}
+
+export interface DraftWithProvenance {
+  draft: ParcoursDraft;
+  /** Dictionary key («child.birthDate», «guardians.0.phone») → provenance. */
+  provenance: Record<string, FieldProvenance>;
+}
+
+export interface Extraction {
+  /** The clean text every offset refers to. */
+  text: string;
+  sections: TextSection[];
+  /** The section the referral was read from (a forwarded one for a forward). */
+  referralSection?: number;
+  drafts: DraftWithProvenance[];
+  /** Why no draft was proposed, in French (absent when there are drafts). */
+  noDraftReason?: string;
+  attachments: AttachmentSummary[];
+}
+
+const REQUEST =
+  /\b(orient\w*|saisine|saisir|sollicit\w*|signal\w*|reperage|repere\w*|demande\w*|accompagn\w*|prise en charge|prendre en charge|soutien|besoin d (aide|un accompagnement|etre aide)|aide\w*|d accord pour|accord de la famille|pourriez vous|pouvez vous|serait il possible|present\w* (en|a l) eps|en eps|l eps|il s agit d|voici les elements|beneficier|inscri\w*|accueillons|vous adresse|vous transmets|fiche)\b/;
+const FAMILY_WRITES =
+  /\b(mon fils|ma fille|mes enfants|mon enfant|notre fils|notre fille|nos enfants|je suis (la|le) (maman|mere|papa|pere))\b/;
+
+function prov(
+  text: string,
+  span: Span | { start: number; end: number },
+  confidence: number,
+  origin: FieldProvenance['origin'] = 'texte',
+): FieldProvenance {
+  return {
+    excerpt: text.slice(span.start, span.end),
+    start: span.start,
+    end: span.end,
+    origin,
+    confidence,
+  };
+}
+
+function sentenceProv(
+  text: string,
+  sentences: Span[],
+  found: { start: number; end: number },
+  confidence: number,
+  origin: FieldProvenance['origin'] = 'texte',
+) {
+  return prov(text, spanAt(sentences, found.start) ?? found, confidence, origin);
+}
+
+function addressName(address?: MailAddress): PersonName | undefined {
+  return address?.name ? personName(address.name) : undefined;
+}
+
+interface Referrer {
+  sender?: MailAddress;
+  identity?: SenderIdentity;
+  signature?: Signature;
+}
+
+function childSections(
+  text: string,
+  sections: TextSection[],
+  subject: string,
+  message: MailMessage,
+) {
+  const candidates = sections.filter(
+    (s, i) =>
+      i === 0 ||
+      s.kind === 'forwarded' ||
+      (s.kind === 'quoted' && /^\s*(tr|fwd?)\s*:/i.test(subject)),
+  );
+  return candidates.map((section) => {
+    const sender = section.kind === 'message' ? message.from : section.header?.from;
+    const signature = findSignature(text, section.start, section.end, sender);
+    const bodyEnd = signature?.bodyEnd ?? section.end;
+    const sentences = sentencesOf(text, section.start, bodyEnd);
+    return { section, sender, signature, bodyEnd, sentences };
+  });
+}
+
+export function extractReferrals(message: MailMessage): Extraction {
+  const { text, sections } = splitSections(bodyText(message), message.subject);
+  const attachments = describeAttachments(message.attachments);
+  const base = { text, sections, attachments };
+  if (message.calendar)
+    return {
+      ...base,
+      drafts: [],
+      noDraftReason: 'invitation à une réunion (agenda) : ce n’est pas une saisine.',
+    };
+  if (message.bulk)
+    return {
+      ...base,
+      drafts: [],
+      noDraftReason:
+        'message de liste de diffusion (lettre d’information) : ce n’est pas une saisine.',
+    };
+
+  const recipients = [...message.to, ...message.cc]
+    .map(addressName)
+    .filter((n): n is PersonName => !!n);
+  for (const candidate of childSections(text, sections, message.subject, message)) {
+    const { section, sender, signature, bodyEnd, sentences } = candidate;
+    const identity = signature ? readSignature(signature, sender) : undefined;
+    const excluded = [
+      addressName(sender),
+      identity?.name,
+      ...recipients,
+      ...sections.map((s) => addressName(s.header?.from)),
+    ].filter((n): n is PersonName => !!n);
+    const children = findChildren(text, sentences, { excluded });
+    if (!children.length) continue;
+    const requestText = ` ${foldText(`${message.subject}\n${text}`)} `;
+    if (!REQUEST.test(requestText)) {
+      return {
+        ...base,
+        drafts: [],
+        noDraftReason:
+          'des enfants sont nommés mais le message ne demande ni orientation ni accompagnement.',
+      };
+    }
+    const referrer: Referrer = {
+      ...(sender ? { sender } : {}),
+      ...(identity ? { identity } : {}),
+      ...(signature ? { signature } : {}),
+    };
+    const index = sections.indexOf(section);
+    return {
+      ...base,
+      referralSection: index,
+      drafts: buildDrafts(message, text, section, bodyEnd, sentences, children, referrer),
+    };
+  }
+  return {
+    ...base,
+    drafts: [],
+    noDraftReason: 'aucun enfant n’est décrit dans le message : ce n’est pas une saisine.',
+  };
+}
+
+function buildDrafts(
+  message: MailMessage,
+  text: string,
+  section: TextSection,
+  bodyEnd: number,
+  sentences: Span[],
+  children: ChildMention[],
+  referrer: Referrer,
+): DraftWithProvenance[] {
+  const { sender, identity, signature } = referrer;
+  const bodyFolded = ` ${foldText(text.slice(section.start, bodyEnd))} `;
+  const familyWrites = FAMILY_WRITES.test(bodyFolded) && !identity?.role;
+  const excluded = [addressName(sender), identity?.name].filter((n): n is PersonName => !!n);
+  const guardians = findGuardians(text, sentences, {
+    excluded: familyWrites ? [] : excluded,
+    children,
+    signatureStart: signature?.start ?? section.end,
+  });
+  if (familyWrites && sender) addSenderAsGuardian(guardians, sender, identity, bodyFolded);
+
+  const shared: Record<string, FieldProvenance> = {};
+  const referral: NonNullable<ParcoursDraft['referral']> = {};
+  const stated = findReferralDate(text, section.start, section.end);
+  const headerDay = section.header?.date ? dayOfWrittenDate(section.header.date) : undefined;
+  const messageDay = message.date ? parisDay(message.date) : undefined;
+  if (stated) {
+    referral.date = stated.value;
+    shared['referral.date'] = sentenceProv(text, sentences, stated, 0.95);
+  } else if (headerDay) {
+    referral.date = headerDay;
+    shared['referral.date'] = {
+      excerpt: section.header!.date!,
+      origin: 'en-tête',
+      confidence: 0.9,
+    };
+  } else if (messageDay) {
+    referral.date = messageDay;
+    shared['referral.date'] = { excerpt: message.date!, origin: 'en-tête', confidence: 0.9 };
+  }
+  const source = decideSource(sender?.address ?? '', identity, familyWrites);
+  if (source) {
+    referral.source = source.source;
+    shared['referral.source'] = {
+      excerpt: source.basis,
+      origin: source.basis.includes('.') && !source.basis.includes(' ') ? 'en-tête' : 'signature',
+      confidence: source.confidence,
+    };
+  }
+  if (!familyWrites) {
+    const name =
+      identity?.name?.firstName || identity?.name?.lastName ? identity.name : addressName(sender);
+    const who = referrerText(name?.firstName, name?.lastName, identity?.role);
+    if (who) {
+      referral.referrer = who;
+      const line = identity?.roleLine ?? identity?.nameLine;
+      shared['referral.referrer'] = line
+        ? {
+            excerpt: line.text,
+            start: line.start,
+            end: line.start + line.text.length,
+            origin: 'signature',
+            confidence: identity?.role ? 0.85 : 0.6,
+          }
+        : { excerpt: sender?.name ?? '', origin: 'en-tête', confidence: 0.5 };
+    }
+  }
+  const signatureSchool = identity?.institutions.map(schoolFromLine).find(Boolean);
+  const clauses = sentences.flatMap(clausesOf);
+  const firstNames = children.map((c) => foldText(c.firstName ?? ''));
+
+  return children.map((child, i) => {
+    const provenance: Record<string, FieldProvenance> = { ...shared };
+    const own = segmentOf(children, i, sentences, section.start, bodyEnd);
+    const single = children.length === 1;
+    const lookup = <T>(find: (from: number, to: number) => Found<T> | undefined) =>
+      find(own.start, own.end) ?? (single ? find(section.start, bodyEnd) : undefined);
+    const draftChild: ParcoursDraft['child'] = {};
+    if (child.lastName) draftChild.lastName = child.lastName;
+    if (child.firstName) draftChild.firstName = child.firstName;
+    provenance['child.firstName'] = prov(text, child.sentence, child.confidence);
+    if (child.lastName) provenance['child.lastName'] = prov(text, child.sentence, child.confidence);
+    const notAfter = messageDay;
+    const birth = lookup((f, t) => findBirthDate(text, f, t, notAfter));
+    if (birth) {
+      draftChild.birthDate = birth.value;
+      provenance['child.birthDate'] = sentenceProv(text, sentences, birth, 0.9);
+      if (/n[ée]e\b/i.test(text.slice(birth.start, birth.end))) draftChild.sex = 'F';
+      else if (/\bn[ée]\s+le/i.test(text.slice(birth.start, birth.end))) draftChild.sex = 'M';
+    } else {
+      const age = lookup((f, t) => findAge(text, f, t));
+      if (age) {
+        draftChild.age = age.value;
+        provenance['child.age'] = sentenceProv(text, sentences, age, 0.8);
+      }
+    }
+    const grade = lookup((f, t) => findGrade(text, f, t));
+    if (grade) {
+      draftChild.grade = grade.value.grade;
+      provenance['child.grade'] = sentenceProv(text, sentences, grade, 0.85);
+      if (grade.value.programme) {
+        draftChild.schoolProgramme = grade.value.programme;
+        provenance['child.schoolProgramme'] = sentenceProv(text, sentences, grade, 0.85);
+      }
+    }
+    const school = lookup((f, t) => findSchool(text, f, t));
+    if (school) {
+      draftChild.school = school.value;
+      provenance['child.school'] = sentenceProv(text, sentences, school, 0.8);
+    } else if (single && signatureSchool) {
+      draftChild.school = signatureSchool;
+      const line = identity!.institutions.find((l) => schoolFromLine(l) === signatureSchool)!;
+      provenance['child.school'] = { excerpt: line, origin: 'signature', confidence: 0.6 };
+    }
+    const mine = reasonClauses(clauses).filter((c) => {
+      const folded = ` ${foldText(c.text)} `;
+      const named = firstNames.filter((n) => n && folded.includes(` ${n} `));
+      return named.length === 0 || named.includes(firstNames[i]!);
+    });
+    const draft: ParcoursDraft = { child: draftChild, referral: { ...referral } };
+    if (mine.length) {
+      draft.referral!.reasons = mine
+        .map((c) =>
+          c.text
+            .replace(/^(motif|difficult[ée]s|probl[ée]matique)\s*:\s*/i, '')
+            .replace(/[.;,]?$/, '.'),
+        )
+        .join(' ');
+      provenance['referral.reasons'] = prov(
+        text,
+        { start: mine[0]!.start, end: mine[mine.length - 1]!.end },
+        0.7,
+      );
+      const domains = domainsOf(mine.map((c) => c.text).join(' '));
+      if (domains.length) {
+        draft.domains = domains;
+        provenance['domains'] = prov(
+          text,
+          { start: mine[0]!.start, end: mine[mine.length - 1]!.end },
+          0.6,
+        );
+      }
+    }
+    if (guardians.length) {
+      draft.guardians = guardians.map((g) => ({ ...g.guardian }));
+      guardians.forEach((g, gi) => {
+        for (const [key, p] of Object.entries(g.provenance)) {
+          if (p)
+            provenance[`guardians.${gi}.${key}`] =
+              p.start >= 0
+                ? sentenceProv(text, sentences, p, p.confidence)
+                : { excerpt: sender?.address ?? '', origin: 'en-tête', confidence: p.confidence };
+        }
+      });
+    }
+    return { draft: valid(draft, provenance), provenance };
+  });
+}
+
+/** The text that speaks of child `i`: from their sentence (or their own mention) to the next child's mention. */
+function segmentOf(
+  children: ChildMention[],
+  i: number,
+  sentences: Span[],
+  start: number,
+  end: number,
+) {
+  const child = children[i]!;
+  const previous = children[i - 1];
+  const next = children.slice(i + 1).find((c) => c.start > child.start);
+  const sentence = spanAt(sentences, child.start) ?? child.sentence;
+  const from =
+    previous && previous.end > sentence.start && previous.start < child.start
+      ? previous.end
+      : Math.max(start, sentence.start);
+  return { start: from, end: next ? next.start : end };
+}
+
+function addSenderAsGuardian(
+  guardians: GuardianFinding[],
+  sender: MailAddress,
+  identity: SenderIdentity | undefined,
+  folded: string,
+) {
+  const name = identity?.name ?? personName(sender.name);
+  const relation = /\b(je suis (la )?(maman|mere))\b/.test(folded)
+    ? 'mere'
+    : /\b(je suis (le )?(papa|pere))\b/.test(folded)
+      ? 'pere'
+      : undefined;
+  const existing = guardians.find(
+    (g) =>
+      sameName(g.guardian.lastName, name.lastName) &&
+      (!g.guardian.firstName || sameName(g.guardian.firstName, name.firstName)),
+  );
+  const target: GuardianFinding = existing ?? { guardian: {}, provenance: {} };
+  if (!existing) guardians.unshift(target);
+  const g: Guardian = target.guardian;
+  if (name.lastName && !g.lastName) g.lastName = name.lastName;
+  if (name.firstName && !g.firstName) g.firstName = name.firstName;
+  if (relation && !g.relation) g.relation = relation;
+  if (sender.address && !g.email) {
+    g.email = sender.address;
+    target.provenance.email = { start: -1, end: -1, confidence: 0.9 };
+  }
+}
+
+/** Keeps only what the dictionary accepts: a field the schema refuses is dropped, never the draft. */
+function valid(draft: ParcoursDraft, provenance: Record<string, FieldProvenance>): ParcoursDraft {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = ParcoursDraftSchema.safeParse(draft);
+    if (result.success) return result.data;
+    const path = result.error.issues[0]!.path.map(String);
+    let target: Record<string, unknown> = draft as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) target = (target[key] as Record<string, unknown>) ?? {};
+    delete target[path[path.length - 1]!];
+    delete provenance[path.join('.')];
+  }
+  return draft;
+}

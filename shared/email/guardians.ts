@@ -1,0 +1,241 @@
+/**
+ * The child's legal guardians as the message names them: «Sa mère, Mme Siham
+ * GHALEM», «M. KURT Murat (père)», «Mme Pons est joignable au 06…», with the
+ * phone, e-mail and address written in the same sentence (or the only
+ * guardian's). Professionals («Mme Dupont, enseignante») and the people of the
+ * greeting and signature are left out; signature phones are never a family's.
+ */
+import {
+  foldText,
+  normalisePhone,
+  normaliseRelation,
+  type Guardian,
+  type Relation,
+} from '../parcours';
+import { nameRuns, sameName, splitRun, type PersonName } from './names';
+import { phonesIn } from './signature';
+import type { Span } from './text-spans';
+
+export interface GuardianFinding {
+  guardian: Guardian;
+  /** Field → where it was read. */
+  provenance: Partial<Record<keyof Guardian, { start: number; end: number; confidence: number }>>;
+}
+
+const CIVILITY = /\b(Mme|Madame|Mlle|Mademoiselle|M\.|Monsieur|Mr\.?)\s+/gu;
+const RELATION_WORD =
+  /\b(m[èe]re|maman|p[èe]re|papa|grand-m[èe]re|grand-p[èe]re|tante|oncle|tutrice|tuteur|belle-m[èe]re|beau-p[èe]re)\b/iu;
+const PROFESSIONAL_AFTER =
+  /^\s*,?\s*(?:\(|,)?\s*(?:l['’]|la |le |notre |votre )?(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|assistante? sociale|[ée]ducat(?:eur|rice)|animat(?:eur|rice)|r[ée]f[ée]rente?|coordinat|coordonnat|conseill[èe]re?|travailleu|orthophoniste|aesh|avs|principale?|proviseur|pu[ée]ricultrice|sage-femme|juge|avocat)/iu;
+const PROFESSIONAL_BEFORE =
+  /(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|sociale|[ée]ducat(?:eur|rice)|coll[èe]gue|r[ée]f[ée]rente?|avec|contact(?:er)?|aupr[èe]s de|principale?|orthophoniste|juge)\s*,?\s*$/iu;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const ADDRESS =
+  /(?:adresse(?: postale)?\s*:\s*|domicili[ée]e?s?\s+(?:au|à|a)\s+|demeurant\s+(?:au|à|a)\s+|habit(?:e|ent)\s+(?:au|à|a)\s+|vi(?:t|vent)\s+au\s+)(\d{1,4}(?:\s?(?:bis|ter))?,?\s+[^\n.;]{3,80}?\d{5}\s+[\p{L}' -]{2,40}|[^\n;]{5,100})/iu;
+
+function relationFromWord(word: string | undefined): Relation | undefined {
+  if (!word) return undefined;
+  const result = normaliseRelation(word);
+  return result.ok ? result.value : undefined;
+}
+
+interface Options {
+  /** Names that are not guardians (sender, recipients, signature). */
+  excluded: PersonName[];
+  /** The children found, to tell a parent from a child. */
+  children: PersonName[];
+  /** Offsets that belong to the sender (signature): phones there are not the family's. */
+  signatureStart: number;
+}
+
+export function findGuardians(
+  text: string,
+  sentences: Span[],
+  options: Options,
+): GuardianFinding[] {
+  const found: GuardianFinding[] = [];
+  const relationOnly: Array<{ relation: Relation; sentence: Span }> = [];
+  // A guardian often shares the child's family name: only the same first name makes it the child.
+  const isExcluded = (n: PersonName) =>
+    options.excluded.some(
+      (p) =>
+        sameName(p.lastName, n.lastName) &&
+        (!n.firstName || !p.firstName || sameName(p.firstName, n.firstName)),
+    ) ||
+    options.children.some(
+      (c) => sameName(c.firstName, n.firstName) && sameName(c.lastName, n.lastName),
+    );
+  const upsert = (
+    name: PersonName,
+    relation: Relation | undefined,
+    span: { start: number; end: number },
+    confidence: number,
+  ) => {
+    const existing = found.find(
+      (f) =>
+        (name.lastName &&
+          sameName(f.guardian.lastName, name.lastName) &&
+          (!relation || !f.guardian.relation || f.guardian.relation === relation)) ||
+        (!name.lastName && relation && f.guardian.relation === relation),
+    );
+    const target = existing ?? { guardian: {}, provenance: {} };
+    if (!existing) found.push(target);
+    if (name.lastName && !target.guardian.lastName) {
+      target.guardian.lastName = name.lastName;
+      target.provenance.lastName = { ...span, confidence };
+    }
+    if (name.firstName && !target.guardian.firstName) {
+      target.guardian.firstName = name.firstName;
+      target.provenance.firstName = { ...span, confidence };
+    }
+    if (
+      relation &&
+      (!target.guardian.relation || (target.provenance.relation?.confidence ?? 0) < confidence)
+    ) {
+      target.guardian.relation = relation;
+      target.provenance.relation = { ...span, confidence };
+    }
+    return target;
+  };
+
+  for (const sentence of sentences) {
+    if (sentence.start >= options.signatureStart) break;
+    if (
+      /^(bonjour|bonsoir|madame|monsieur|cher|ch[èe]re)\b/i.test(sentence.text) &&
+      sentence.text.length < 60
+    )
+      continue;
+    let named = false;
+    for (const m of sentence.text.matchAll(CIVILITY)) {
+      const at = sentence.start + m.index + m[0].length;
+      const run = nameRuns(text.slice(at, Math.min(sentence.end, at + 60)), at)[0];
+      if (!run || run[0]!.start !== at) continue;
+      const tokens = run.slice(0, 3);
+      const name = tokens.length === 1 ? { lastName: tokens[0]!.text } : splitRun(tokens);
+      const after = text.slice(
+        tokens[tokens.length - 1]!.end,
+        Math.min(sentence.end, tokens[tokens.length - 1]!.end + 40),
+      );
+      const before = text.slice(
+        Math.max(sentence.start, sentence.start + m.index - 40),
+        sentence.start + m.index,
+      );
+      if (PROFESSIONAL_AFTER.test(after) || PROFESSIONAL_BEFORE.test(before) || isExcluded(name))
+        continue;
+      const near =
+        /^\s*\(([^)]{3,20})\)/.exec(after)?.[1] ?? RELATION_WORD.exec(before.slice(-25))?.[1];
+      const stated = relationFromWord(near);
+      const civilityRelation: Relation | undefined = /^(m\.|monsieur|mr)/i.test(m[1]!)
+        ? 'pere'
+        : 'mere';
+      const relation = stated ?? civilityRelation;
+      const span = { start: sentence.start + m.index, end: tokens[tokens.length - 1]!.end };
+      upsert(name, relation, span, stated ? 0.9 : 0.6);
+      named = true;
+    }
+    if (!named) {
+      const word =
+        /\b(?:sa|son|leur|la|le|les|ma|mon)\s+(m[èe]re|maman|p[èe]re|papa|tutrice|tuteur)\b/iu.exec(
+          sentence.text,
+        );
+      const relation = relationFromWord(word?.[1]);
+      if (relation) relationOnly.push({ relation, sentence });
+    }
+  }
+  // «Sa maman élève seule…» + «Mme Derradji est joignable» are the same person.
+  for (const { relation, sentence } of relationOnly) {
+    const match = found.find((f) => f.guardian.relation === relation);
+    if (match && (match.provenance.relation?.confidence ?? 0) < 0.9)
+      match.provenance.relation = { start: sentence.start, end: sentence.end, confidence: 0.8 };
+  }
+  attachContacts(text, sentences, options, found, relationOnly);
+  return found.filter(
+    (f) => f.guardian.lastName || f.guardian.firstName || f.guardian.phone || f.guardian.email,
+  );
+}
+
+function attachContacts(
+  text: string,
+  sentences: Span[],
+  options: Options,
+  found: GuardianFinding[],
+  relationOnly: Array<{ relation: Relation; sentence: Span }>,
+) {
+  const ownerOf = (sentence: Span, at: number): GuardianFinding | undefined => {
+    const here = found.filter((f) => {
+      const p = f.provenance.lastName ?? f.provenance.firstName ?? f.provenance.relation;
+      return p && p.start >= sentence.start && p.start < sentence.end && p.start <= at;
+    });
+    if (here.length) return here[here.length - 1];
+    const word = RELATION_WORD.exec(sentence.text)?.[1];
+    const relation = relationFromWord(word);
+    if (relation) {
+      const byRelation = found.find((f) => f.guardian.relation === relation);
+      if (byRelation) return byRelation;
+      const fresh: GuardianFinding = {
+        guardian: { relation },
+        provenance: { relation: { start: sentence.start, end: sentence.end, confidence: 0.8 } },
+      };
+      found.push(fresh);
+      return fresh;
+    }
+    if (found.length === 1) return found[0];
+    if (
+      !found.length &&
+      relationOnly.length === 1 &&
+      /joignable|contact|t[ée]l|portable|num[ée]ro/i.test(sentence.text)
+    ) {
+      const fresh: GuardianFinding = {
+        guardian: { relation: relationOnly[0]!.relation },
+        provenance: {},
+      };
+      found.push(fresh);
+      return fresh;
+    }
+    return undefined;
+  };
+  for (const sentence of sentences) {
+    if (sentence.start >= options.signatureStart) break;
+    if (
+      /\b(me|nous)\s+(joindre|contacter|rappeler)|\bmon (num[ée]ro|portable|t[ée]l)|\bma ligne/i.test(
+        sentence.text,
+      )
+    )
+      continue;
+    for (const phone of phonesIn(sentence.text)) {
+      const normal = normalisePhone(phone.raw);
+      if (!normal.ok) continue;
+      const owner = ownerOf(sentence, sentence.start + phone.index);
+      if (owner && !owner.guardian.phone) {
+        owner.guardian.phone = normal.value;
+        owner.provenance.phone = {
+          start: sentence.start + phone.index,
+          end: sentence.start + phone.index + phone.raw.length,
+          confidence: 0.85,
+        };
+      }
+    }
+    for (const m of sentence.text.matchAll(EMAIL)) {
+      const owner = ownerOf(sentence, sentence.start + m.index);
+      if (owner && !owner.guardian.email) {
+        owner.guardian.email = m[0].toLowerCase();
+        owner.provenance.email = {
+          start: sentence.start + m.index,
+          end: sentence.start + m.index + m[0].length,
+          confidence: 0.8,
+        };
+      }
+    }
+    const address = ADDRESS.exec(sentence.text);
+    if (address && found.length) {
+      const owner = ownerOf(sentence, sentence.start + address.index) ?? found[0]!;
+      if (!owner.guardian.address) {
+        owner.guardian.address = address[1]!.trim().replace(/[.,;]+$/, '');
+        const at = sentence.start + address.index + address[0].length - address[1]!.length;
+        owner.provenance.address = { start: at, end: at + address[1]!.length, confidence: 0.75 };
+      }
+    }
+  }
+}
+
+export const foldedName = (g: Guardian) => foldText(`${g.firstName ?? ''} ${g.lastName ?? ''}`);
