@@ -95,7 +95,13 @@ function nextMarker(lines: string[], from: number): Marker | undefined {
         forwarded: false,
       };
     }
-    const headerStart = separator ? i + 1 : i;
+    let headerStart = separator ? i + 1 : i;
+    while (
+      separator &&
+      headerStart < lines.length &&
+      !lines[headerStart]!.replace(/^>+\s?/, '').trim()
+    )
+      headerStart++;
     const first = HEADER_LINE.exec(lines[headerStart]?.replace(/^>+\s?/, '') ?? '');
     if (!first || (!separator && !/^(de|from)$/i.test(first[1]!))) continue;
     const header: SectionHeader = {};

@@ -31,6 +31,11 @@ const ADULT_BEFORE =
   /(?<!\p{L})(?:m[èe]re|p[èe]re|maman|papa|parents?|tante|oncle|grand-m[èe]re|grand-p[èe]re|tut(?:eur|rice)|famille|directeur|directrice|enseignante?|professeure?|coll[èe]gue|docteur|m[ée]decin|psychologue|r[ée]f[ée]rente?|coordinat(?:eur|rice)|coordonnat(?:eur|rice)|[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|centre|rue|avenue|boulevard|all[ée]e|place|chemin|impasse|r[ée]sidence|quartier|cit[ée]|association)\s*,?\s*$/iu;
 const CHILD_AFTER =
   /^\s*[,(]?\s*(?:n[ée]e?\s+le|\(?n[ée]e?\s|\d{1,2}\s*ans\b|[âa]g[ée]e?\s+de|[ée]l[èe]ve\b|scolaris[ée]e?|en\s+(?:TPS|PS|MS|GS|CP|CE\s?[12]|CM\s?[12]|[3-6]\s?(?:e|è|ème|eme)\b|classe|(?:toute\s+)?(?:petite|moyenne|grande)\s+section|sixi|cinqui|quatri|troisi)|actuellement\s+en|de\s+(?:CP|CE|CM|[3-6]e))/iu;
+/** Born on, or an age: enough to call a name in ordinary case a child's. */
+const STRONG_AFTER = /^\s*[,(]?\s*(?:n[ée]e?\s+le|\d{1,2}\s*ans\b)/iu;
+/** A brother or sister mentioned beside the referred child is not referred. */
+const SIBLING_BEFORE =
+  /(?<!\p{L})(?:fr[èe]re|s(?:œ|oe)ur|demi-fr[èe]re|demi-s(?:œ|oe)ur|cousine?)\s*(?:a[îi]n[ée]e?|cadette?|jumelle|jumeau|de \d+ ans)?\s*,?\s*$/iu;
 const CHILD_BEFORE =
   /(?:orient\w*|sollicit\w*\s+pour|signal\w*|concern\w*|il s'agit de|il s’agit de|[ée]l[èe]ve|enfant|fils|fille|gar[çc]on|neveu|ni[èe]ce|petit-fils|petite-fille|pour)\s*:?\s*$/i;
 const RELATIVE_NOUN =
@@ -42,6 +47,8 @@ const LIST_INTRO =
 export interface ChildContext {
   /** Names that are not children: sender, recipients, signature people. */
   excluded: PersonName[];
+  /** The subject, which may carry the full name the body shortens («Saisine – Lucas DUPONT»). */
+  subject?: string;
 }
 
 function excluded(name: PersonName, context: ChildContext): boolean {
@@ -98,7 +105,8 @@ export function findChildren(
         run[run.length - 1]!.end,
         Math.min(sentence.end, run[run.length - 1]!.end + 60),
       );
-      if (CIVILITY_BEFORE.test(before) || ADULT_BEFORE.test(before)) continue;
+      if (CIVILITY_BEFORE.test(before) || ADULT_BEFORE.test(before) || SIBLING_BEFORE.test(before))
+        continue;
       const hasCaps = run.some((t) => t.caps);
       const hasMixed = run.some((t) => !t.caps);
       const cueAfter = CHILD_AFTER.test(after);
@@ -112,7 +120,13 @@ export function findChildren(
         (cueAfter || cueBefore || inList)
       ) {
         add(mention(run, sentence, cueAfter ? 0.9 : 0.75));
-      } else if (run.length >= 2 && run.length <= 3 && !hasCaps && cueAfter && cueBefore) {
+      } else if (
+        run.length >= 2 &&
+        run.length <= 3 &&
+        !hasCaps &&
+        cueAfter &&
+        (cueBefore || STRONG_AFTER.test(after))
+      ) {
         add(
           mention(run, sentence, 0.6, {
             firstName: run
@@ -146,7 +160,32 @@ export function findChildren(
       });
     }
   });
+  if (!found.length && context.subject) fromSubject(context.subject, sentences).forEach(add);
   return found;
+}
+
+/** A «Prénom NOM» of the subject whose first name the body uses («Lucas a des difficultés…»). */
+function fromSubject(subject: string, sentences: Span[]): ChildMention[] {
+  const out: ChildMention[] = [];
+  for (const run of nameRuns(subject)) {
+    if (run.length < 2 || run.length > 4 || !run.some((t) => t.caps) || run.every((t) => t.caps))
+      continue;
+    const name = splitRun(run);
+    const first = name.firstName?.split(' ')[0];
+    if (!first) continue;
+    const pattern = new RegExp(
+      `(?<!\\p{L})${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`,
+      'u',
+    );
+    for (const sentence of sentences) {
+      const m = pattern.exec(sentence.text);
+      if (!m) continue;
+      const start = sentence.start + m.index;
+      out.push({ ...name, start, end: start + first.length, sentence, confidence: 0.6 });
+      break;
+    }
+  }
+  return out;
 }
 
 /** «Nom : KURT» + «Prénom : Emre» lines of a referral form (not the guardian's). */

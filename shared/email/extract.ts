@@ -5,7 +5,13 @@
  * the family's agreement to be contacted…); invitations (calendar parts) and
  * mailing-list messages never are. Every field carries its provenance.
  */
-import { ParcoursDraftSchema, foldText, type Guardian, type ParcoursDraft } from '../parcours';
+import {
+  ParcoursDraftSchema,
+  foldText,
+  normalisePhone,
+  type Guardian,
+  type ParcoursDraft,
+} from '../parcours';
 import {
   findAge,
   findBirthDate,
@@ -17,12 +23,13 @@ import {
 } from './attributes';
 import { bodyText, splitSections, type TextSection } from './body';
 import { findChildren, type ChildMention } from './children';
-import { findGuardians, type GuardianFinding } from './guardians';
+import { findGuardians, SENDER_PHONE, type GuardianFinding } from './guardians';
 import type { MailAddress, MailMessage } from './message';
 import { sameName, type PersonName } from './names';
 import { parisDay } from './paris-time';
 import { domainsOf, reasonClauses } from './reasons';
 import {
+  phonesIn,
   findSignature,
   personName,
   readSignature,
@@ -155,7 +162,8 @@ export function extractReferrals(message: MailMessage): Extraction {
       ...recipients,
       ...sections.map((s) => addressName(s.header?.from)),
     ].filter((n): n is PersonName => !!n);
-    const children = findChildren(text, sentences, { excluded });
+    const subject = section.kind === 'message' ? message.subject : (section.header?.subject ?? '');
+    const children = findChildren(text, sentences, { excluded, subject });
     if (!children.length) continue;
     const requestText = ` ${foldText(`${message.subject}\n${text}`)} `;
     if (!REQUEST.test(requestText)) {
@@ -203,7 +211,8 @@ function buildDrafts(
     children,
     signatureStart: signature?.start ?? section.end,
   });
-  if (familyWrites && sender) addSenderAsGuardian(guardians, sender, identity, bodyFolded);
+  if (familyWrites && sender)
+    addSenderAsGuardian(guardians, sender, identity, bodyFolded, sentences);
 
   const shared: Record<string, FieldProvenance> = {};
   const referral: NonNullable<ParcoursDraft['referral']> = {};
@@ -367,6 +376,7 @@ function addSenderAsGuardian(
   sender: MailAddress,
   identity: SenderIdentity | undefined,
   folded: string,
+  sentences: Span[],
 ) {
   const name = identity?.name ?? personName(sender.name);
   const relation = /\b(je suis (la )?(maman|mere))\b/.test(folded)
@@ -388,6 +398,16 @@ function addSenderAsGuardian(
   if (sender.address && !g.email) {
     g.email = sender.address;
     target.provenance.email = { start: -1, end: -1, confidence: 0.9 };
+  }
+  // A parent's own number («vous pouvez me joindre au…», or under their name) is the guardian's.
+  const own = sentences.find((s) => SENDER_PHONE.test(s.text) && phonesIn(s.text).length);
+  const raw = own ? phonesIn(own.text)[0]!.raw : identity?.phones[0];
+  const phone = raw ? normalisePhone(raw) : undefined;
+  if (phone?.ok && !g.phone) {
+    g.phone = phone.value;
+    target.provenance.phone = own
+      ? { start: own.start, end: own.end, confidence: 0.85 }
+      : { start: -1, end: -1, confidence: 0.7 };
   }
 }
 

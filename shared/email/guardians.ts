@@ -31,7 +31,7 @@ const PROFESSIONAL_BEFORE =
   /(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|sociale|[ée]ducat(?:eur|rice)|coll[èe]gue|r[ée]f[ée]rente?|avec|contact(?:er)?|aupr[èe]s de|principale?|orthophoniste|juge)\s*,?\s*$/iu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const ADDRESS =
-  /(?:adresse(?: postale)?\s*:\s*|domicili[ée]e?s?\s+(?:au|à|a)\s+|demeurant\s+(?:au|à|a)\s+|habit(?:e|ent)\s+(?:au|à|a)\s+|vi(?:t|vent)\s+au\s+)(\d{1,4}(?:\s?(?:bis|ter))?,?\s+[^\n.;]{3,80}?\d{5}\s+[\p{L}' -]{2,40}|[^\n;]{5,100})/iu;
+  /(?:adresse(?: postale)?\s*:\s*|domicili[ée]e?s?\s+(?:(?:au|à|a)\s+)?|demeurant\s+(?:au|à|a)\s+|habit(?:e|ent)\s+(?:au|à|a)\s+|vi(?:t|vent)\s+au\s+)(\d{1,4}(?:\s?(?:bis|ter))?,?\s+[^\n.;]{3,80}?\d{5}\s+[\p{L}' -]{2,40}|[^\n;]{5,100})/iu;
 
 function relationFromWord(word: string | undefined): Relation | undefined {
   if (!word) return undefined;
@@ -46,7 +46,13 @@ interface Options {
   children: PersonName[];
   /** Offsets that belong to the sender (signature): phones there are not the family's. */
   signatureStart: number;
+  /** Filled by findGuardians: sentences naming a professional, whose phones are not the family's. */
+  professionalSentences?: Set<number>;
 }
+
+/** The sender speaks of their own number: «vous pouvez me joindre au…», «je reste joignable au…». */
+export const SENDER_PHONE =
+  /\b(?:me|nous)\s+(?:joindre|contacter|rappeler|appeler)|\bmon (?:num[ée]ro|portable|t[ée]l)|\bma ligne|\bje (?:reste|suis) (?:joignable|disponible)|\bnotre (?:num[ée]ro|standard|secr[ée]tariat)|\bsecr[ée]tariat|\bstandard/i;
 
 export function findGuardians(
   text: string,
@@ -54,6 +60,7 @@ export function findGuardians(
   options: Options,
 ): GuardianFinding[] {
   const found: GuardianFinding[] = [];
+  const professional = new Set<number>();
   const relationOnly: Array<{ relation: Relation; sentence: Span }> = [];
   // A guardian often shares the child's family name: only the same first name makes it the child.
   const isExcluded = (n: PersonName) =>
@@ -120,8 +127,11 @@ export function findGuardians(
         Math.max(sentence.start, sentence.start + m.index - 40),
         sentence.start + m.index,
       );
-      if (PROFESSIONAL_AFTER.test(after) || PROFESSIONAL_BEFORE.test(before) || isExcluded(name))
+      if (PROFESSIONAL_AFTER.test(after) || PROFESSIONAL_BEFORE.test(before)) {
+        professional.add(sentence.start);
         continue;
+      }
+      if (isExcluded(name)) continue;
       const near =
         /^\s*\(([^)]{3,20})\)/.exec(after)?.[1] ?? RELATION_WORD.exec(before.slice(-25))?.[1];
       const stated = relationFromWord(near);
@@ -148,7 +158,16 @@ export function findGuardians(
     if (match && (match.provenance.relation?.confidence ?? 0) < 0.9)
       match.provenance.relation = { start: sentence.start, end: sentence.end, confidence: 0.8 };
   }
-  attachContacts(text, sentences, options, found, relationOnly);
+  // A sentence that names a professional and no guardian: its phone is the professional's.
+  const guardianSentences = new Set(
+    found.flatMap((f) =>
+      Object.values(f.provenance).map(
+        (p) => sentences.find((s) => p && s.start <= p.start && p.start < s.end)?.start,
+      ),
+    ),
+  );
+  const professionalSentences = new Set([...professional].filter((s) => !guardianSentences.has(s)));
+  attachContacts(text, sentences, { ...options, professionalSentences }, found, relationOnly);
   return found.filter(
     (f) => f.guardian.lastName || f.guardian.firstName || f.guardian.phone || f.guardian.email,
   );
@@ -196,11 +215,7 @@ function attachContacts(
   };
   for (const sentence of sentences) {
     if (sentence.start >= options.signatureStart) break;
-    if (
-      /\b(me|nous)\s+(joindre|contacter|rappeler)|\bmon (num[ée]ro|portable|t[ée]l)|\bma ligne/i.test(
-        sentence.text,
-      )
-    )
+    if (SENDER_PHONE.test(sentence.text) || options.professionalSentences?.has(sentence.start))
       continue;
     for (const phone of phonesIn(sentence.text)) {
       const normal = normalisePhone(phone.raw);

@@ -111,6 +111,17 @@ export function findSignature(
   return undefined;
 }
 
+/** «directeur de l'école Jean Zay» → role «directeur», institution «école Jean Zay». */
+const ROLE_INSTITUTION =
+  /\s+(?:de l['’]|du |de la |des |à l['’]|au |à la )\s*((?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|centre|caf|mairie|ville|cmpp?|ccas|mds|pmi|service|association|maison|h[ôo]pital|conseil|d[ée]partement).*)$/iu;
+
+function setRole(identity: SenderIdentity, text: string, line: { text: string; start: number }) {
+  const m = ROLE_INSTITUTION.exec(text);
+  identity.role = (m ? text.slice(0, m.index) : text).trim();
+  identity.roleLine = line;
+  if (m) identity.institutions.push(m[1]!.trim());
+}
+
 /** Reads name, role, institutions and phones from a signature. */
 export function readSignature(signature: Signature, sender?: MailAddress): SenderIdentity {
   const identity: SenderIdentity = { institutions: [], phones: [] };
@@ -123,10 +134,7 @@ export function readSignature(signature: Signature, sender?: MailAddress): Sende
     const [namePart, ...tail] = line.text.split(/\s[–—-]\s|,\s/);
     identity.name = personName(namePart!);
     identity.nameLine = line;
-    if (tail.length && !INSTITUTION.test(tail[0]!)) {
-      identity.role = tail[0]!.trim();
-      identity.roleLine = line;
-    }
+    if (tail.length && !INSTITUTION.test(tail[0]!)) setRole(identity, tail[0]!, line);
   }
   for (let i = nameIndex + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -137,8 +145,7 @@ export function readSignature(signature: Signature, sender?: MailAddress): Sende
     }
     if (!identity.role && i === nameIndex + 1 && !INSTITUTION.test(line.text)) {
       const [role, ...rest] = line.text.split(/\s[–—-]\s|,\s/);
-      identity.role = role!.trim();
-      identity.roleLine = line;
+      setRole(identity, role!, line);
       if (rest.length) identity.institutions.push(rest.join(' – '));
       continue;
     }
