@@ -280,8 +280,12 @@ function buildDrafts(
     if (birth) {
       draftChild.birthDate = birth.value;
       provenance['child.birthDate'] = sentenceProv(text, sentences, birth, 0.9);
-      if (/n[ée]e\b/i.test(text.slice(birth.start, birth.end))) draftChild.sex = 'F';
-      else if (/\bn[ée]\s+le/i.test(text.slice(birth.start, birth.end))) draftChild.sex = 'M';
+      const born = text.slice(birth.start, birth.end);
+      const sex = /n[ée]e\b/i.test(born) ? 'F' : /\bn[ée]\s+le/i.test(born) ? 'M' : undefined;
+      if (sex) {
+        draftChild.sex = sex;
+        provenance['child.sex'] = sentenceProv(text, sentences, birth, 0.7);
+      }
     } else {
       const age = lookup((f, t) => findAge(text, f, t));
       if (age) {
