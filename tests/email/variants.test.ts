@@ -1,0 +1,261 @@
+/**
+ * Messages the dev corpus does not show, built here: other clients' forward
+ * and reply markers, other senders and roles, a parent writing, names in
+ * «NOM Prénom» or ordinary case, siblings, non-referrals with children named.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReferrals, readMailFile, splitSections } from '../../shared/email';
+import { buildEml, type EmlParts } from './build-eml';
+
+const extract = async (parts: EmlParts) => extractReferrals(await readMailFile(buildEml(parts)));
+
+const referral = [
+  'Bonjour,',
+  '',
+  'Je vous oriente MEZIANE Rayane, né le 03/04/2016, élève de CM1 à l’école Paul Bert.',
+  'Rayane a des difficultés en lecture et se bat souvent dans la cour.',
+  'Sa mère, Mme Karima Meziane, est joignable au 06 11 22 33 44.',
+  '',
+  'Cordialement,',
+  '',
+  'Claire Roux',
+  'Directrice',
+  'École Paul Bert – Salon-de-Provence',
+  'Tél. 04 90 00 00 00',
+].join('\n');
+
+describe('forward and reply markers', () => {
+  it.each([
+    [
+      'Outlook in English',
+      'From: Claire Roux <claire.roux@ac-aix-marseille.fr>\nSent: Monday, February 9, 2026 8:47 AM\nTo: Mairie <education@ville.fr>\nSubject: Orientation PRE',
+    ],
+    [
+      'Outlook «Message d’origine»',
+      "-----Message d'origine-----\nDe : Claire Roux <claire.roux@ac-aix-marseille.fr>\nEnvoyé : lundi 9 février 2026 08:47\nÀ : Mairie <education@ville.fr>\nObjet : Orientation PRE",
+    ],
+    [
+      'Thunderbird',
+      '-------- Message transféré --------\nSujet : Orientation PRE\nDate : Mon, 9 Feb 2026 08:47:00 +0100\nDe : Claire Roux <claire.roux@ac-aix-marseille.fr>\nPour : Mairie <education@ville.fr>',
+    ],
+    [
+      'Apple Mail',
+      'Début du message réexpédié :\n\nDe: Claire Roux <claire.roux@ac-aix-marseille.fr>\nObjet: Orientation PRE\nDate: 9 février 2026 à 08:47:00 UTC+1\nÀ: Mairie <education@ville.fr>',
+    ],
+    [
+      'Gmail',
+      '---------- Forwarded message ---------\nFrom: Claire Roux <claire.roux@ac-aix-marseille.fr>\nDate: Mon, Feb 9, 2026 at 8:47 AM\nSubject: Orientation PRE\nTo: <education@ville.fr>',
+    ],
+  ])('reads the forwarded referral and its sender (%s)', async (_client, header) => {
+    const result = await extract({
+      from: 'Service Education <education@ville.fr>',
+      subject: 'TR: Orientation PRE',
+      date: 'Tue, 10 Feb 2026 09:00:00 +0100',
+      text: `Bonjour,\n\nJe vous transfère cette demande pour suite à donner.\n\nMarc Petit\nService Éducation – Ville de Salon\n\n${header}\n\n${referral}`,
+    });
+    expect(result.drafts).toHaveLength(1);
+    const { draft } = result.drafts[0]!;
+    expect(draft.child).toMatchObject({
+      lastName: 'MEZIANE',
+      firstName: 'Rayane',
+      birthDate: '2016-04-03',
+      grade: 'CM1',
+      school: 'École Paul Bert',
+    });
+    expect(draft.referral).toMatchObject({
+      source: 'education_nationale',
+      referrer: 'Claire Roux, directrice',
+      date: '2026-02-09',
+    });
+    expect(draft.guardians).toEqual([
+      { firstName: 'Karima', lastName: 'Meziane', relation: 'mere', phone: '+33611223344' },
+    ]);
+  });
+
+  it('separates an English reply and its «>» lines', () => {
+    const { sections } = splitSections(
+      `Thanks, noted.\n\nOn Mon, Feb 9, 2026 at 8:47 AM, Claire Roux <c@x.fr> wrote:\n> Bonjour\n> Lyna GHALEM, née le 08/02/2017`,
+    );
+    expect(sections.map((s) => s.kind)).toEqual(['message', 'quoted']);
+    expect(sections[1]!.header?.from?.address).toBe('c@x.fr');
+  });
+
+  it('proposes nothing for a short reply quoting an earlier referral', async () => {
+    const result = await extract({
+      subject: 'RE: Orientation PRE',
+      from: 'PRE <pre@ville.fr>',
+      text: `Bien reçu, merci.\n\nLe 9 févr. 2026 à 08:47, Claire Roux <claire.roux@ac-aix-marseille.fr> a écrit :\n${referral
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n')}`,
+    });
+    expect(result.drafts).toEqual([]);
+  });
+});
+
+describe('senders and roles', () => {
+  const signed = (signature: string, from = 'Anne Martin <a.martin@exemple.fr>') =>
+    extract({
+      from,
+      text: `Bonjour,\n\nJe vous oriente Lucas DUPONT, 9 ans, en CE2 à l’école Jean Moulin. Il est très fatigué et anxieux.\n\nBien à vous,\n\n${signature}`,
+    });
+
+  it.each([
+    [
+      'Anne Martin\nPsychologue\nCMP enfants – Centre hospitalier de Montfavet',
+      'sante',
+      'Anne Martin, psychologue',
+    ],
+    ['Anne Martin\nPuéricultrice\nPMI de Pissevin', 'sante', 'Anne Martin, puéricultrice'],
+    [
+      'Anne Martin\nAssistante sociale\nCCAS de Salon-de-Provence',
+      'service_social',
+      'Anne Martin, assistante sociale',
+    ],
+    [
+      'Anne Martin\nConseillère en économie sociale et familiale\nMaison des solidarités de Miramas',
+      'service_social',
+      'Anne Martin, conseillère en économie sociale et familiale',
+    ],
+    ['Anne Martin\nÉducatrice\nAssociation Rénovation', 'association', 'Anne Martin, éducatrice'],
+    ['Anne Martin\nMédiatrice\nVille de Salon-de-Provence', 'mairie', 'Anne Martin, médiatrice'],
+    [
+      'Dr Anne Martin\nMédecin scolaire\nCentre médico-scolaire',
+      'education_nationale',
+      'Anne Martin, médecin scolaire',
+    ],
+    [
+      'MARTIN Anne – Directrice de l’école Jean Moulin',
+      'education_nationale',
+      'Anne MARTIN, directrice',
+    ],
+  ])('reads «%s»', async (signature, source, referrer) => {
+    const { drafts } = await signed(signature);
+    expect(drafts[0]!.draft.referral).toMatchObject({ source, referrer });
+  });
+
+  it('takes any académie address as Éducation nationale, the Caf’s as caf', async () => {
+    const ac = await signed(
+      'Anne Martin\nAssistante sociale scolaire',
+      'Anne Martin <anne.martin@ac-lyon.fr>',
+    );
+    expect(ac.drafts[0]!.draft.referral?.source).toBe('education_nationale');
+    const caf = await signed(
+      'Anne Martin\nTravailleuse sociale',
+      'Anne Martin <anne.martin@caf13.caf.fr>',
+    );
+    expect(caf.drafts[0]!.draft.referral?.source).toBe('caf');
+  });
+
+  it('reads a parent writing for their child: famille, no referrer, the parent as guardian', async () => {
+    const result = await extract({
+      from: 'Sophie Dupont <sophie.dupont@gmail.com>',
+      subject: 'Demande d’aide pour mon fils',
+      text: 'Bonjour,\n\nJe suis la maman de Lucas DUPONT, 8 ans, en CE2 à l’école Jean Moulin. Mon fils a du mal à lire et je ne sais plus comment l’aider. Vous pouvez me joindre au 06 98 76 54 32.\n\nMerci,\nSophie Dupont',
+    });
+    const { draft } = result.drafts[0]!;
+    expect(draft.referral?.source).toBe('famille');
+    expect(draft.referral?.referrer).toBeUndefined();
+    expect(draft.guardians).toEqual([
+      {
+        firstName: 'Sophie',
+        lastName: 'Dupont',
+        relation: 'mere',
+        email: 'sophie.dupont@gmail.com',
+        phone: '+33698765432',
+      },
+    ]);
+  });
+});
+
+describe('children', () => {
+  it('reads a name in ordinary case when a birth date follows it', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous signale Lucas Martin, né le 3 avril 2016, en CE2 : il ne sait pas encore lire.\n\nCordialement,\nClaire Roux\nDirectrice',
+    });
+    expect(drafts[0]!.draft.child).toMatchObject({
+      firstName: 'Lucas',
+      lastName: 'Martin',
+      birthDate: '2016-04-03',
+      grade: 'CE2',
+    });
+  });
+
+  it('does not refer a sibling named beside the child', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Inès BENALI, née le 02/02/2015, en CM2. Son frère Adam BENALI, 14 ans, est déjà suivi au collège. Inès a de grosses difficultés en maths.\n\nCordialement,\nClaire Roux\nDirectrice',
+    });
+    expect(drafts.map((d) => d.draft.child.firstName)).toEqual(['Inès']);
+  });
+
+  it('takes the child’s name from the subject when the body uses the first name only', async () => {
+    const { drafts } = await extract({
+      subject: 'Saisine PRE – Lucas DUPONT',
+      text: 'Bonjour,\n\nLucas, élève de CP, n’entre pas dans la lecture ; je vous le signale pour l’EPS.\n\nCordialement,\nClaire Roux\nDirectrice',
+    });
+    expect(drafts[0]!.draft.child).toMatchObject({
+      firstName: 'Lucas',
+      lastName: 'DUPONT',
+      grade: 'CP',
+    });
+  });
+
+  it('reads a «Date de repérage» in the body over the Date header', async () => {
+    const { drafts } = await extract({
+      text: `${referral}\n`.replace('Bonjour,', 'Bonjour,\nDate de repérage : 05/01/2026'),
+    });
+    expect(drafts[0]!.draft.referral?.date).toBe('2026-01-05');
+  });
+
+  it('keeps the school phone and a teacher’s phone away from the family', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Inès BENALI, née le 02/02/2015, en CM2 : elle est très isolée.\nSa maîtresse, Mme Durand, est joignable au 04 90 11 11 11.\nMme Benali est d’accord pour être contactée au 07 12 34 56 78.\n\nCordialement,\nClaire Roux\nDirectrice\n04 90 22 22 22',
+    });
+    expect(drafts[0]!.draft.guardians).toEqual([
+      { lastName: 'Benali', relation: 'mere', phone: '+33712345678' },
+    ]);
+  });
+});
+
+describe('not a referral', () => {
+  it('gives no draft for a newsletter (List-Unsubscribe) telling a child’s story', async () => {
+    const result = await extract({
+      headers: { 'List-Unsubscribe': '<mailto:unsubscribe@pre.fr>' },
+      subject: 'La lettre du PRE – février',
+      text: 'Témoignage : Lucas DUPONT, 9 ans, a découvert le judo grâce au PRE. Inscriptions ouvertes aux ateliers parents.',
+    });
+    expect(result.drafts).toEqual([]);
+    expect(result.noDraftReason).toMatch(/liste de diffusion/);
+  });
+
+  it('gives no draft when no child is described', async () => {
+    const result = await extract({
+      subject: 'Réunion des partenaires',
+      text: 'Bonjour,\n\nLa réunion des partenaires aura lieu mardi. Merci de confirmer votre présence.\n\nOlivier Brunel\nCoordonnateur du PRE',
+    });
+    expect(result.drafts).toEqual([]);
+  });
+
+  it('gives no draft when a child is named but nothing is asked', async () => {
+    const result = await extract({
+      subject: 'Photos de la sortie',
+      text: 'Bonjour,\n\nVoici les photos de la sortie : Lucas DUPONT, 9 ans, était ravi.\n\nBonne journée',
+    });
+    expect(result.drafts).toEqual([]);
+  });
+});
+
+describe('referral date in Paris time', () => {
+  it.each([
+    ['Wed, 21 Jan 2026 00:07:13 +0100', '2026-01-21'],
+    ['Tue, 20 Jan 2026 23:30:00 +0000', '2026-01-21'],
+    ['Tue, 30 Jun 2026 22:30:00 +0000', '2026-07-01'],
+    ['Tue, 30 Jun 2026 21:30:00 +0000', '2026-06-30'],
+    ['Sun, 29 Mar 2026 00:30:00 +0000', '2026-03-29'],
+    ['Sat, 24 Oct 2026 22:30:00 +0000', '2026-10-25'],
+    ['Sat, 31 Oct 2026 23:30:00 +0000', '2026-11-01'],
+  ])('%s → %s', async (date, day) => {
+    const { drafts } = await extract({ date, text: referral });
+    expect(drafts[0]!.draft.referral?.date).toBe(day);
+  });
+});
