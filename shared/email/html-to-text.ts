@@ -151,18 +151,26 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   let quoteDepth = 0;
   let pre = 0;
-  const newline = () => out.push('\n' + '> '.repeat(quoteDepth));
+  let atLineStart = true;
+  const lineBreak = () => {
+    out.push('\n' + '> '.repeat(quoteDepth));
+    atLineStart = true;
+  };
+  // Consecutive block boundaries make one line end; an empty paragraph (&nbsp;) a blank line.
+  const blockBreak = () => {
+    if (!atLineStart) lineBreak();
+  };
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     const textEnd = lt < 0 ? html.length : lt;
     if (textEnd > i) {
       const raw = decodeEntities(html.slice(i, textEnd));
-      out.push(
-        pre
-          ? raw.replace(/\n/g, '\n' + '> '.repeat(quoteDepth))
-          : raw.replace(/[ \t\r\n\f]+/g, ' '),
-      );
+      const text = pre
+        ? raw.replace(/\n/g, '\n' + '> '.repeat(quoteDepth))
+        : raw.replace(/[ \t\r\n\f]+/g, ' ');
+      if (text !== ' ' || !atLineStart) out.push(text);
+      if (text.trim() || /\u00a0/.test(text)) atLineStart = false;
     }
     if (lt < 0) break;
     if (html.startsWith('<!--', lt)) {
@@ -178,6 +186,7 @@ export function htmlToText(html: string): string {
     const tag = readTag(html, lt);
     if (!tag) {
       out.push('<');
+      atLineStart = false;
       i = lt + 1;
       continue;
     }
@@ -187,18 +196,21 @@ export function htmlToText(html: string): string {
       i = skipElement(html, lower, name, tag.end);
       continue;
     }
-    if (name === 'blockquote') {
+    if (name === 'br') lineBreak();
+    else if (name === 'blockquote') {
+      blockBreak();
       quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
-      newline();
+      lineBreak();
     } else if (name === 'pre') {
+      blockBreak();
       pre = Math.max(0, pre + (closing ? -1 : 1));
-      newline();
     } else if (name === 'li' && !closing) {
-      newline();
+      blockBreak();
       out.push('- ');
+      atLineStart = false;
     } else if (name === 'td' || name === 'th') {
       if (closing) out.push('\t');
-    } else if (BLOCKS.has(name) || name === 'li') newline();
+    } else if (BLOCKS.has(name) || name === 'li') blockBreak();
   }
   return tidyText(out.join(''));
 }
