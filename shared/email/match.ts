@@ -3,7 +3,12 @@
  * already followed gets an update proposal, field by field, instead of a new
  * record; a new child is proposed as such.
  */
-import type { CaseloadLookup, ParcoursDraft, ParcoursRecord } from '../parcours';
+import {
+  foldText,
+  type CaseloadLookup,
+  type ParcoursDraft,
+  type ParcoursRecord,
+} from '../parcours';
 
 export interface FieldChange {
   /** Dictionary key, e.g. `child.grade`, `referral.reasons`. */
@@ -24,6 +29,12 @@ function flatten(value: unknown, prefix: string, out: Record<string, unknown>) {
   return out;
 }
 
+/** Equal, or the same text in other capitals or accents («Ghalem» / «GHALEM»). */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return foldText(a) === foldText(b);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Fields of the draft that differ from the record (arrays compared as JSON). */
 export function diffDraft(record: ParcoursRecord, draft: ParcoursDraft): FieldChange[] {
   const current = flatten(record, '', {});
@@ -31,7 +42,7 @@ export function diffDraft(record: ParcoursRecord, draft: ParcoursDraft): FieldCh
   const changes: FieldChange[] = [];
   for (const [field, value] of Object.entries(proposed)) {
     if (field === 'id' || field === 'code' || field === 'child.age') continue;
-    if (JSON.stringify(current[field]) === JSON.stringify(value)) continue;
+    if (same(current[field], value)) continue;
     changes.push({
       field,
       ...(current[field] !== undefined ? { current: current[field] } : {}),
