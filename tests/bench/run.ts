@@ -4,9 +4,10 @@
  * name contains NAME. Exit 1 when a target is missed.
  */
 import { cliStartup } from './cli-startup';
+import { emailExtraction } from './email';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 
-const benches: Bench[] = [cliStartup];
+const benches: Bench[] = [cliStartup, emailExtraction];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();
