@@ -51,7 +51,7 @@ export function findAge(text: string, from: number, to: number): Found<number> |
 
 const PROGRAMME = String.raw`(?:\s*(?:\(|en\s+|[-–]\s*)?(?:SEGPA|ULIS|UPE2A|EREA|UEMA|UEEA|CLIS)\)?)?`;
 const GRADE = new RegExp(
-  String.raw`(?:\b(?:TPS|PS|MS|GS|CP|CE\s?[12]|CM\s?[12])\b|\b(?:toute\s+)?(?:petite|moyenne|grande)\s+section\b|(?:\b[Ee]n\s+|\b[Dd]e\s+|[Cc]lasse\s*(?:de\s+)?:?\s*)(?:[3-6]\s?(?:ème|ième|eme|ieme|e|è)(?![\p{L}])|sixi[èe]me|cinqui[èe]me|quatri[èe]me|troisi[èe]me|seconde|premi[èe]re|terminale))` +
+  String.raw`(?:\b(?:TPS|PS|MS|GS|CP|CE\s?[12]|CM\s?[12])\b|\b(?:[Tt]oute\s+)?(?:[Pp]etite|[Mm]oyenne|[Gg]rande)\s+[Ss]ection\b|(?:\b[Ee]n\s+|\b[Dd]e\s+|[Cc]lasse\s*(?:de\s+)?:?\s*)(?:[3-6]\s?(?:ème|ième|eme|ieme|e|è)(?![\p{L}])|[Ss]ixi[èe]me|[Cc]inqui[èe]me|[Qq]uatri[èe]me|[Tt]roisi[èe]me|[Ss]econde|[Pp]remi[èe]re|[Tt]erminale))` +
     PROGRAMME,
   'gu',
 );
@@ -102,7 +102,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function findSchool(text: string, from: number, to: number): Found<string> | undefined {
   const slice = text.slice(from, to);
   const form =
-    /(?:^|\n)\s*(?:[ée]tablissement(?: scolaire)?|[ée]cole|coll[èe]ge|groupe scolaire)\s*:\s*([^\n]+)/iu.exec(
+    /(?:^|\n)\s*(?:[ée]tablissement(?: scolaire)?|[ée]cole|coll[èe]ge|groupe scolaire)(?: fr[ée]quent[ée]e?)?\s*:\s*([^\n]+)/iu.exec(
       slice,
     );
   if (form) {
@@ -131,7 +131,7 @@ export function schoolFromLine(line: string): string | undefined {
 }
 
 const REPERAGE = new RegExp(
-  String.raw`(?:date (?:de |du )?(?:rep[ée]rage|saisine|signalement|l['’]orientation|d['’]orientation)|orient[ée]e? le|rep[ée]r[ée]e? le)\s*:?\s*` +
+  String.raw`(?:date (?:de |du )?(?:rep[ée]rage|saisine|signalement|l['’]orientation|d['’]orientation|la demande)|orient[ée]e? le|rep[ée]r[ée]e? le)\s*:?\s*` +
     DATE,
   'iu',
 );

@@ -36,7 +36,7 @@ import {
   type SenderIdentity,
   type Signature,
 } from './signature';
-import { decideSource, referrerText } from './source';
+import { decideSource, referrerText, roleFromBody } from './source';
 import { clausesOf, sentencesOf, spanAt, type Span } from './text-spans';
 import { dayOfWrittenDate } from './written-date';
 import { describeAttachments, type AttachmentSummary } from './attachments';
@@ -102,7 +102,19 @@ function sentenceProv(
 }
 
 function addressName(address?: MailAddress): PersonName | undefined {
-  return address?.name ? personName(address.name) : undefined;
+  if (!address?.name) return undefined;
+  const split = personName(address.name);
+  // «Dupont Marie» <marie.dupont@…>: the address tells which word is the first name.
+  const parts = (address.address.split('@')[0] ?? '').split(/[._-]+/).map(foldText);
+  if (
+    split.firstName &&
+    split.lastName &&
+    parts.length >= 2 &&
+    foldText(split.firstName) === parts[parts.length - 1] &&
+    foldText(split.lastName) === parts[0]
+  )
+    return { firstName: split.lastName, lastName: split.firstName };
+  return split;
 }
 
 interface Referrer {
@@ -202,7 +214,10 @@ function buildDrafts(
   children: ChildMention[],
   referrer: Referrer,
 ): DraftWithProvenance[] {
-  const { sender, identity, signature } = referrer;
+  const { sender, signature } = referrer;
+  const subject =
+    section.kind === 'message' ? message.subject : (section.header?.subject ?? message.subject);
+  const identity = withBodyRole(referrer.identity, text, sentences);
   const bodyFolded = ` ${foldText(text.slice(section.start, bodyEnd))} `;
   const familyWrites = FAMILY_WRITES.test(bodyFolded) && !identity?.role;
   const excluded = [addressName(sender), identity?.name].filter((n): n is PersonName => !!n);
@@ -294,18 +309,28 @@ function buildDrafts(
       }
     }
     const grade = lookup((f, t) => findGrade(text, f, t));
-    if (grade) {
-      draftChild.grade = grade.value.grade;
-      provenance['child.grade'] = sentenceProv(text, sentences, grade, 0.85);
-      if (grade.value.programme) {
-        draftChild.schoolProgramme = grade.value.programme;
-        provenance['child.schoolProgramme'] = sentenceProv(text, sentences, grade, 0.85);
+    // The subject may carry what the body leaves out («Saisine – élève de CE2 (école Jean Zay)»).
+    const subjectGrade = single && !grade ? findGrade(subject, 0, subject.length) : undefined;
+    const gradeFound = grade ?? subjectGrade;
+    if (gradeFound) {
+      const where: FieldProvenance = grade
+        ? sentenceProv(text, sentences, grade, 0.85)
+        : { excerpt: subject, origin: 'en-tête', confidence: 0.6 };
+      draftChild.grade = gradeFound.value.grade;
+      provenance['child.grade'] = where;
+      if (gradeFound.value.programme) {
+        draftChild.schoolProgramme = gradeFound.value.programme;
+        provenance['child.schoolProgramme'] = where;
       }
     }
     const school = lookup((f, t) => findSchool(text, f, t));
+    const subjectSchool = single && !school ? findSchool(subject, 0, subject.length) : undefined;
     if (school) {
       draftChild.school = school.value;
       provenance['child.school'] = sentenceProv(text, sentences, school, 0.8);
+    } else if (subjectSchool) {
+      draftChild.school = subjectSchool.value;
+      provenance['child.school'] = { excerpt: subject, origin: 'en-tête', confidence: 0.6 };
     } else if (single && signatureSchool) {
       draftChild.school = signatureSchool;
       const line = identity!.institutions.find((l) => schoolFromLine(l) === signatureSchool)!;
@@ -354,6 +379,28 @@ function buildDrafts(
     }
     return { draft: valid(draft, provenance), provenance };
   });
+}
+
+/** A sender who signs without a role may state it in the body («En tant qu’enseignante de CM1, …»). */
+function withBodyRole(
+  identity: SenderIdentity | undefined,
+  text: string,
+  sentences: Span[],
+): SenderIdentity | undefined {
+  if (identity?.role) return identity;
+  for (const sentence of sentences) {
+    const found = roleFromBody(sentence.text);
+    if (!found) continue;
+    const start = sentence.start + found.index;
+    return {
+      institutions: [],
+      phones: [],
+      ...identity,
+      role: found.role,
+      roleLine: { text: text.slice(start, start + found.role.length), start },
+    };
+  }
+  return identity;
 }
 
 /** The text that speaks of child `i`: from their sentence (or their own mention) to the next child's mention. */

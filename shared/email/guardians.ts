@@ -113,7 +113,28 @@ export function findGuardians(
     )
       continue;
     let named = false;
+    // «M. et Mme Diallo», «Monsieur et Madame Diallo»: both parents.
+    const couple = /\b(?:M\.|Monsieur|Mr\.?)\s+et\s+(?:Mme|Madame)\s+(\p{Lu}[\p{L}'’-]+)/u.exec(
+      sentence.text,
+    );
+    if (couple) {
+      const span = {
+        start: sentence.start + couple.index,
+        end: sentence.start + couple.index + couple[0].length,
+      };
+      upsert({ lastName: couple[1]! }, 'pere', span, 0.85);
+      found.push({
+        guardian: { lastName: couple[1]!, relation: 'mere' },
+        provenance: {
+          lastName: { ...span, confidence: 0.85 },
+          relation: { ...span, confidence: 0.85 },
+        },
+      });
+      named = true;
+    }
     for (const m of sentence.text.matchAll(CIVILITY)) {
+      if (couple && sentence.start + m.index < sentence.start + couple.index + couple[0].length)
+        continue;
       const at = sentence.start + m.index + m[0].length;
       const run = nameRuns(text.slice(at, Math.min(sentence.end, at + 60)), at)[0];
       if (!run || run[0]!.start !== at) continue;

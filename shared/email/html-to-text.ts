@@ -212,7 +212,18 @@ export function htmlToText(html: string): string {
       if (closing) out.push('\t');
     } else if (BLOCKS.has(name) || name === 'li') blockBreak();
   }
-  return tidyText(out.join(''));
+  return tidyText(out.join('').split('\n').map(tableRow).join('\n'));
+}
+
+/** A table row read as text: two cells are a form line («Nom : KURT»), more are kept apart by «|». */
+function tableRow(line: string): string {
+  if (!line.includes('\t')) return line;
+  const cells = line
+    .split('\t')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (cells.length === 2 && !cells[0]!.endsWith(':')) return `${cells[0]} : ${cells[1]}`;
+  return cells.join(' | ');
 }
 
 /** Trims lines, turns exotic spaces into plain ones, keeps at most one blank line in a row. */

@@ -88,11 +88,16 @@ export function findSignature(
   const filled = (from: number) => lines.slice(from).filter((l) => l.text).length;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
+    const tail = filled(i + 1);
+    // A confidentiality notice may follow the signature: a longer tail is fine when a name opens it.
+    const named = lines
+      .slice(i + 1, i + 4)
+      .some((l) => namesSender(l.text, sender) || looksLikeName(l.text));
     if (
       line.text.length < 60 &&
       CLOSING.test(line.text) &&
-      filled(i + 1) >= 1 &&
-      filled(i + 1) <= 12
+      tail >= 1 &&
+      (tail <= 12 || (named && tail <= 30))
     ) {
       const rest = lines.slice(i + 1).filter((l) => l.text);
       return { start: rest[0]!.start, end, bodyEnd: line.start, lines: rest };

@@ -49,6 +49,15 @@ export function decideSource(
   return undefined;
 }
 
+const BODY_ROLE =
+  /(?:en (?:ma )?(?:tant qu['’]e?|qualit[ée] d['’]e?)\s*|je suis\s+(?:le |la |l['’])?)((?:directeur|directrice|enseignante?|professeure?(?: des [ée]coles)?|cpe|infirmi[èe]re(?: scolaire)?|assistante? sociale?(?: scolaire| de secteur)?|[ée]ducat(?:eur|rice)(?: sp[ée]cialis[ée]e?)?|psychologue(?: scolaire)?|m[ée]decin(?: scolaire)?|animat(?:eur|rice)(?: \p{Lu}+)?|r[ée]f[ée]rente?(?: famille)?|travailleu(?:r|se) sociale?|pu[ée]ricultrice|m[ée]diat(?:eur|rice)|orthophoniste|principale?(?: adjointe?)?))/iu;
+
+/** A role the sender states in the body, with its offset in the sentence. */
+export function roleFromBody(sentence: string): { role: string; index: number } | undefined {
+  const m = BODY_ROLE.exec(sentence);
+  return m ? { role: m[1]!, index: m.index + m[0].length - m[1]!.length } : undefined;
+}
+
 /** Role as the dictionary wants it: lower case, acronyms kept («Animateur CLAS» → «animateur CLAS»). */
 export function roleForReferrer(role: string): string {
   return role

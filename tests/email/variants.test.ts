@@ -259,3 +259,59 @@ describe('referral date in Paris time', () => {
     expect(drafts[0]!.draft.referral?.date).toBe(day);
   });
 });
+
+describe('other shapes of referral', () => {
+  it('reads a referral form laid out as an HTML table', async () => {
+    const html =
+      '<p>Bonjour, veuillez trouver la fiche de saisine :</p><table>' +
+      '<tr><td>Nom</td><td>DIALLO</td></tr><tr><td>Prénom</td><td>Awa</td></tr>' +
+      '<tr><td>Date de naissance</td><td>05/09/2018</td></tr><tr><td>Classe</td><td>CP</td></tr>' +
+      '<tr><td>Établissement</td><td>École Paul Bert – Salon</td></tr>' +
+      '<tr><td>Motif</td><td>Difficultés de langage, grande timidité.</td></tr></table>' +
+      '<p>Les parents, M. et Mme Diallo, sont d’accord pour rencontrer le PRE.</p><p>Cordialement,</p><p>Claire Roux<br>Directrice</p>';
+    const { drafts } = await extract({ html });
+    expect(drafts[0]!.draft.child).toMatchObject({
+      lastName: 'DIALLO',
+      firstName: 'Awa',
+      birthDate: '2018-09-05',
+      grade: 'CP',
+      school: 'École Paul Bert',
+    });
+    expect(drafts[0]!.draft.guardians).toEqual([
+      { lastName: 'Diallo', relation: 'pere' },
+      { lastName: 'Diallo', relation: 'mere' },
+    ]);
+    expect(drafts[0]!.draft.domains).toContain('sante');
+  });
+
+  it('reads a role stated in the body, the From name in «Nom Prénom» order, and the subject’s grade', async () => {
+    const { drafts } = await extract({
+      from: 'Dupont Marie <marie.dupont@ac-nice.fr>',
+      subject: 'Élève de Grande Section – école Les Lilas',
+      text: 'Bonjour,\n\nEn tant qu’enseignante, je vous oriente Noah PETIT, 5 ans : il ne parle presque pas en classe.\n\nMarie Dupont',
+    });
+    expect(drafts[0]!.draft.child).toMatchObject({
+      firstName: 'Noah',
+      age: 5,
+      grade: 'GS',
+      school: 'École Les Lilas',
+    });
+    expect(drafts[0]!.draft.referral).toMatchObject({
+      referrer: 'Marie Dupont, enseignante',
+      source: 'education_nationale',
+    });
+    expect(drafts[0]!.provenance['child.grade']).toMatchObject({ origin: 'en-tête' });
+  });
+
+  it('finds the signature above a confidentiality notice', async () => {
+    const notice = Array.from(
+      { length: 14 },
+      (_, i) => `Ce message et ses pièces jointes sont confidentiels (${i}).`,
+    ).join('\n');
+    const { drafts } = await extract({
+      text: `Bonjour,\n\nJe vous oriente Noah PETIT, 5 ans, en GS : il ne parle presque pas.\n\nCordialement,\n\nClaire Roux\nDirectrice\nÉcole Les Lilas\n04 90 00 00 00\n\n${notice}`,
+    });
+    expect(drafts[0]!.draft.referral?.referrer).toBe('Claire Roux, directrice');
+    expect(drafts[0]!.draft.guardians).toBeUndefined();
+  });
+});
