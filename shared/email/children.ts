@@ -36,6 +36,12 @@ const STRONG_AFTER = /^\s*[,(]?\s*(?:n[ée]e?\s+le|\d{1,2}\s*ans\b)/iu;
 /** A brother or sister mentioned beside the referred child is not referred. */
 const SIBLING_BEFORE =
   /(?<!\p{L})(?:fr[èe]re|s(?:œ|oe)ur|demi-fr[èe]re|demi-s(?:œ|oe)ur|cousine?)\s*(?:a[îi]n[ée]e?|cadette?|jumelle|jumeau|de \d+ ans)?\s*,?\s*$/iu;
+/** A capitalised word alone or with an initial («Lucas D.»), not followed by another name word. */
+const FIRST_NAME_ONLY =
+  /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:\s\p{Lu}\.)?(?!\s*\p{Lu})(?![\p{L}'’-])/gu;
+/** Orientation words right before a lone first name («je vous oriente Lucas, 8 ans»). */
+const STRICT_BEFORE =
+  /(?:orient\w*|sollicit\w*\s+pour|il s['’]agit de|[ée]l[èe]ve|l['’]enfant|fils|fille|gar[çc]on|concernant)\s*:?\s*$/iu;
 const CHILD_BEFORE =
   /(?:orient\w*|sollicit\w*\s+pour|signal\w*|concern\w*|il s'agit de|il s’agit de|[ée]l[èe]ve|enfant|fils|fille|gar[çc]on|neveu|ni[èe]ce|petit-fils|petite-fille|pour)\s*:?\s*$/i;
 const RELATIVE_NOUN =
@@ -137,6 +143,27 @@ export function findChildren(
           }),
         );
       }
+    }
+    // «Lucas D., 8 ans» or «je vous oriente Lucas, 8 ans, en CE2»: a first name alone, when both sides say child.
+    for (const m of sentence.text.matchAll(FIRST_NAME_ONLY)) {
+      const first = m[1]!;
+      if (!isCapitalised(first)) continue;
+      const start = sentence.start + m.index;
+      const before = text.slice(Math.max(sentence.start, start - 40), start);
+      const after = text.slice(
+        start + m[0].length,
+        Math.min(sentence.end, start + m[0].length + 60),
+      );
+      const initial = /\s\p{Lu}\.$/u.test(m[0]);
+      if (CIVILITY_BEFORE.test(before) || ADULT_BEFORE.test(before) || SIBLING_BEFORE.test(before))
+        continue;
+      if (
+        !STRONG_AFTER.test(after) &&
+        !(CHILD_AFTER.test(after) && (initial || STRICT_BEFORE.test(before)))
+      )
+        continue;
+      if (!initial && !STRICT_BEFORE.test(before)) continue;
+      add({ firstName: first, start, end: start + first.length, sentence, confidence: 0.6 });
     }
     for (const m of sentence.text.matchAll(RELATIVE_NOUN)) {
       const first = m[2]!;

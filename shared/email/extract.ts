@@ -73,6 +73,13 @@ export interface Extraction {
 
 const REQUEST =
   /\b(orient\w*|saisine|saisir|sollicit\w*|signal\w*|reperage|repere\w*|demande\w*|accompagn\w*|prise en charge|prendre en charge|soutien|besoin d (aide|un accompagnement|etre aide)|aide\w*|d accord pour|accord de la famille|pourriez vous|pouvez vous|serait il possible|present\w* (en|a l) eps|en eps|l eps|il s agit d|voici les elements|beneficier|inscri\w*|accueillons|vous adresse|vous transmets|fiche)\b/;
+/** A newsletter or mass mailing says how to unsubscribe. */
+const BULK_TEXT =
+  /\b(se desinscrire|desinscri\w*|unsubscribe|newsletter|ne pas repondre a ce (message|courriel))\b/;
+/** Meetings and minutes name children without referring them: only an explicit orientation makes them referrals. */
+const MEETING =
+  /\b(ordre du jour|invitation|convocation|compte rendu|releve de decisions|vous inviter)\b/;
+const ORIENTATION = /\b(orient\w*|saisine|saisir|sollicit\w*|signal\w*|fiche de reperage)\b/;
 const FAMILY_WRITES =
   /\b(mon fils|ma fille|mes enfants|mon enfant|notre fils|notre fille|nos enfants|je suis (la|le) (maman|mere|papa|pere))\b/;
 
@@ -178,6 +185,21 @@ export function extractReferrals(message: MailMessage): Extraction {
     const children = findChildren(text, sentences, { excluded, subject });
     if (!children.length) continue;
     const requestText = ` ${foldText(`${message.subject}\n${text}`)} `;
+    if (BULK_TEXT.test(requestText)) {
+      return {
+        ...base,
+        drafts: [],
+        noDraftReason: 'lettre d’information ou envoi en nombre : ce n’est pas une saisine.',
+      };
+    }
+    if (MEETING.test(requestText) && !ORIENTATION.test(requestText)) {
+      return {
+        ...base,
+        drafts: [],
+        noDraftReason:
+          'invitation ou compte rendu de réunion : les enfants nommés n’y sont pas orientés.',
+      };
+    }
     if (!REQUEST.test(requestText)) {
       return {
         ...base,

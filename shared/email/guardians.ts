@@ -26,7 +26,7 @@ const CIVILITY = /\b(Mme|Madame|Mlle|Mademoiselle|M\.|Monsieur|Mr\.?)\s+/gu;
 const RELATION_WORD =
   /\b(m[èe]re|maman|p[èe]re|papa|grand-m[èe]re|grand-p[èe]re|tante|oncle|tutrice|tuteur|belle-m[èe]re|beau-p[èe]re)\b/iu;
 const PROFESSIONAL_AFTER =
-  /^\s*,?\s*(?:\(|,)?\s*(?:l['’]|la |le |notre |votre )?(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|assistante? sociale|[ée]ducat(?:eur|rice)|animat(?:eur|rice)|r[ée]f[ée]rente?|coordinat|coordonnat|conseill[èe]re?|travailleu|orthophoniste|aesh|avs|principale?|proviseur|pu[ée]ricultrice|sage-femme|juge|avocat)/iu;
+  /^\s*,?\s*(?:\(|,)?\s*(?:l['’]|la |le |notre |votre |sa |son |leur )?(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|assistante? sociale|[ée]ducat(?:eur|rice)|animat(?:eur|rice)|r[ée]f[ée]rente?|coordinat|coordonnat|conseill[èe]re?|travailleu|orthophoniste|aesh|avs|principale?|proviseur|pu[ée]ricultrice|sage-femme|juge|avocat)/iu;
 const PROFESSIONAL_BEFORE =
   /(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|sociale|[ée]ducat(?:eur|rice)|coll[èe]gue|r[ée]f[ée]rente?|avec|contact(?:er)?|aupr[èe]s de|principale?|orthophoniste|juge)\s*,?\s*$/iu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -154,7 +154,9 @@ export function findGuardians(
       }
       if (isExcluded(name)) continue;
       const near =
-        /^\s*\(([^)]{3,20})\)/.exec(after)?.[1] ?? RELATION_WORD.exec(before.slice(-25))?.[1];
+        /^\s*\(([^)]{3,20})\)/.exec(after)?.[1] ??
+        /^\s*,\s*(?:sa|son|leur|la|le)\s+(\S+(?:-\S+)?)/u.exec(after)?.[1] ??
+        RELATION_WORD.exec(before.slice(-25))?.[1];
       const stated = relationFromWord(near);
       const civilityRelation: Relation | undefined = /^(m\.|monsieur|mr)/i.test(m[1]!)
         ? 'pere'
@@ -202,12 +204,21 @@ function attachContacts(
   relationOnly: Array<{ relation: Relation; sentence: Span }>,
 ) {
   const ownerOf = (sentence: Span, at: number): GuardianFinding | undefined => {
-    const here = found.filter((f) => {
-      const p = f.provenance.lastName ?? f.provenance.firstName ?? f.provenance.relation;
-      return p && p.start >= sentence.start && p.start < sentence.end && p.start <= at;
-    });
-    if (here.length) return here[here.length - 1];
-    const word = RELATION_WORD.exec(sentence.text)?.[1];
+    const here = found
+      .map((f) => ({
+        f,
+        p: f.provenance.lastName ?? f.provenance.firstName ?? f.provenance.relation,
+      }))
+      .filter(({ p }) => p && p.start >= sentence.start && p.start < sentence.end && p.start <= at);
+    const namedAt = here.length ? here[here.length - 1]!.p!.start : -1;
+    // «le père, M. Diop, au 06…, la mère au 07…»: the nearest mention before the number owns it.
+    const words = [...sentence.text.matchAll(new RegExp(RELATION_WORD.source, 'giu'))].filter(
+      (w) => sentence.start + w.index <= at && sentence.start + w.index > namedAt + 25,
+    );
+    if (here.length && !words.length) return here[here.length - 1]!.f;
+    const word =
+      (words.length ? words[words.length - 1]![1] : undefined) ??
+      RELATION_WORD.exec(sentence.text)?.[1];
     const relation = relationFromWord(word);
     if (relation) {
       const byRelation = found.find((f) => f.guardian.relation === relation);

@@ -315,3 +315,51 @@ describe('other shapes of referral', () => {
     expect(drafts[0]!.draft.guardians).toBeUndefined();
   });
 });
+
+describe('more traps', () => {
+  it('reads a child named by first name and initial, or by first name alone after an orientation', async () => {
+    const initial = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Lucas D., 8 ans, en CE2 : il ne lit pas.\n\nClaire Roux\nDirectrice',
+    });
+    expect(initial.drafts.map((d) => d.draft.child)).toEqual([
+      expect.objectContaining({ firstName: 'Lucas', age: 8, grade: 'CE2' }),
+    ]);
+    const alone = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Lucas, 8 ans, en CE2 : il ne lit pas.\n\nClaire Roux\nDirectrice',
+    });
+    expect(alone.drafts.map((d) => d.draft.child.firstName)).toEqual(['Lucas']);
+    const town = await extract({
+      text: 'Bonjour,\n\nPour Marseille, 2 ans de travaux sont prévus.\n\nClaire Roux',
+    });
+    expect(town.drafts).toEqual([]);
+  });
+
+  it('gives each parent the number written after them', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Awa DIOP, née le 05/09/2016, en CE2 : elle est très absente.\nLe père, M. Ousmane Diop, au 06 11 11 11 11, la mère au 07 22 22 22 22.\n\nClaire Roux\nDirectrice',
+    });
+    expect(drafts[0]!.draft.guardians).toEqual([
+      { firstName: 'Ousmane', lastName: 'Diop', relation: 'pere', phone: '+33611111111' },
+      { relation: 'mere', phone: '+33722222222' },
+    ]);
+  });
+
+  it('gives no draft for an EPS agenda naming children, nor for a newsletter without list headers', async () => {
+    const agenda = await extract({
+      subject: 'Ordre du jour de l’EPS du 12 mars',
+      text: 'Bonjour,\n\nSituations examinées : Lucas DUPONT, 9 ans, en CE2 ; Inès BENALI, née le 02/02/2015, en CM2. Merci de votre présence.\n\nOlivier Brunel\nCoordonnateur du PRE',
+    });
+    expect(agenda.drafts).toEqual([]);
+    const letter = await extract({
+      text: 'Témoignage : je vous présente Lucas DUPONT, 9 ans, en CE2, qui demande à participer au club.\n\nPour vous désinscrire, cliquez ici.',
+    });
+    expect(letter.drafts).toEqual([]);
+  });
+
+  it('does not take a teacher introduced as «sa maîtresse» for a guardian', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Awa DIOP, née le 05/09/2016, en CE2. Mme Durand, sa maîtresse, la trouve très fatiguée.\n\nClaire Roux\nDirectrice',
+    });
+    expect(drafts[0]!.draft.guardians).toBeUndefined();
+  });
+});
