@@ -16,8 +16,11 @@ export interface SectionHeader {
 }
 
 export interface TextSection {
-  /** `message`: what the sender wrote now; `forwarded`: a message passed on; `quoted`: an earlier message replied to. */
-  kind: 'message' | 'forwarded' | 'quoted';
+  /**
+   * `message`: what the sender wrote now; `forwarded`: a message passed on; `quoted`: an
+   * earlier message replied to; `attachment`: the text of an attached .docx form.
+   */
+  kind: 'message' | 'forwarded' | 'quoted' | 'attachment';
   start: number;
   end: number;
   header?: SectionHeader;

@@ -104,7 +104,8 @@ export function findChildren(
     )
       return;
     const previous = sentences[index - 1]?.text ?? '';
-    const listItem = /^[-•*–]\s*/.test(sentence.text) || /^\d+[.)]\s/.test(sentence.text);
+    const listItem =
+      /^[-•*–·▪◦\uf0a7\uf0b7]\s*/u.test(sentence.text) || /^\d+[.)]\s/.test(sentence.text);
     for (const run of nameRuns(sentence.text, sentence.start)) {
       const before = text.slice(Math.max(sentence.start, run[0]!.start - 40), run[0]!.start);
       const after = text.slice(

@@ -21,7 +21,8 @@ import {
   schoolFromLine,
   type Found,
 } from './attributes';
-import { bodyText, splitSections, type TextSection } from './body';
+import { bodyText, splitSections, MAX_BODY_CHARS, type CleanBody, type TextSection } from './body';
+import { tidyText } from './html-to-text';
 import { findChildren, type ChildMention } from './children';
 import { findGuardians, SENDER_PHONE, type GuardianFinding } from './guardians';
 import type { MailAddress, MailMessage } from './message';
@@ -140,9 +141,23 @@ function childSections(
     (s, i) =>
       i === 0 ||
       s.kind === 'forwarded' ||
+      s.kind === 'attachment' ||
       (s.kind === 'quoted' && /^\s*(tr|fwd?)\s*:/i.test(subject)),
   );
+  const own = sections[0]!;
+  const ownSignature = findSignature(text, own.start, own.end, message.from);
   return candidates.map((section) => {
+    // An attached form is signed by the message's sender: its signature is the message's.
+    if (section.kind === 'attachment') {
+      const sentences = sentencesOf(text, section.start, section.end);
+      return {
+        section,
+        sender: message.from,
+        signature: ownSignature,
+        bodyEnd: section.end,
+        sentences,
+      };
+    }
     const sender = section.kind === 'message' ? message.from : section.header?.from;
     const signature = findSignature(text, section.start, section.end, sender);
     const bodyEnd = signature?.bodyEnd ?? section.end;
@@ -152,8 +167,9 @@ function childSections(
 }
 
 export function extractReferrals(message: MailMessage): Extraction {
-  const { text, sections } = splitSections(bodyText(message), message.subject);
+  const body = splitSections(bodyText(message), message.subject);
   const attachments = describeAttachments(message.attachments);
+  const { text, sections } = withForms(body, attachments);
   const base = { text, sections, attachments };
   if (message.calendar)
     return {
@@ -246,7 +262,7 @@ function buildDrafts(
   const guardians = findGuardians(text, sentences, {
     excluded: familyWrites ? [] : excluded,
     children,
-    signatureStart: signature?.start ?? section.end,
+    signatureStart: signature && signature.start >= section.start ? signature.start : section.end,
   });
   if (familyWrites && sender)
     addSenderAsGuardian(guardians, sender, identity, bodyFolded, sentences);
@@ -255,7 +271,7 @@ function buildDrafts(
   const referral: NonNullable<ParcoursDraft['referral']> = {};
   const stated = findReferralDate(text, section.start, section.end);
   const headerDay = section.header?.date ? dayOfWrittenDate(section.header.date) : undefined;
-  const messageDay = message.date ? parisDay(message.date) : undefined;
+  const messageDay = message.date ? senderDay(message.date) : undefined;
   if (stated) {
     referral.date = stated.value;
     shared['referral.date'] = sentenceProv(text, sentences, stated, 0.95);
@@ -401,6 +417,35 @@ function buildDrafts(
     }
     return { draft: valid(draft, provenance), provenance };
   });
+}
+
+/**
+ * The day the sender wrote on: the Date header's own day when it states the sender's offset
+ * (a Réunion school writes +0400), the Paris day when the time is in UTC (servers, .msg).
+ */
+function senderDay(iso: string): string | undefined {
+  const local = /^(\d{4}-\d{2}-\d{2})T[\d:.]+[+-](?!00:00)\d{2}:\d{2}$/.exec(iso);
+  return local ? local[1] : parisDay(iso);
+}
+
+/** The text of attached .docx forms, appended as sections after the body (read when the body names no child). */
+function withForms(body: CleanBody, attachments: AttachmentSummary[]): CleanBody {
+  let text = body.text;
+  const sections = [...body.sections];
+  for (const form of attachments) {
+    if (!form.text) continue;
+    const chunk = tidyText(form.text.slice(0, MAX_BODY_CHARS));
+    if (!chunk) continue;
+    text += '\n\n';
+    sections.push({
+      kind: 'attachment',
+      start: text.length,
+      end: text.length + chunk.length,
+      header: { subject: form.name },
+    });
+    text += chunk;
+  }
+  return { text, sections };
 }
 
 /** A sender who signs without a role may state it in the body («En tant qu’enseignante de CM1, …»). */

@@ -16,7 +16,7 @@ export interface SourceDecision {
 /** Domains that name the institution outright. */
 function sourceFromDomain(address: string): ReferralSource | undefined {
   const domain = address.split('@')[1] ?? '';
-  if (/(^|\.)caf\.fr$|(^|\.)cnaf\.fr$/.test(domain)) return 'caf';
+  if (/(^|\.)caf\.fr$|(^|\.)cnaf\.fr$|(^|\.)cnafmail\.fr$/.test(domain)) return 'caf';
   if (/(^|\.)ac-[a-z-]+\.fr$|(^|\.)education\.gouv\.fr$/.test(domain)) return 'education_nationale';
   if (/(^|\.)(ch|chu|chs|ght)-[a-z-]+\.fr$|(^|\.)aphp\.fr$|hopital|hospitalier/.test(domain))
     return 'sante';

@@ -3,6 +3,7 @@
  * and reply markers, other senders and roles, a parent writing, names in
  * «NOM Prénom» or ordinary case, siblings, non-referrals with children named.
  */
+import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { extractReferrals, readMailFile, splitSections } from '../../shared/email';
 import { buildEml, type EmlParts } from './build-eml';
@@ -361,5 +362,62 @@ describe('more traps', () => {
       text: 'Bonjour,\n\nJe vous oriente Awa DIOP, née le 05/09/2016, en CE2. Mme Durand, sa maîtresse, la trouve très fatiguée.\n\nClaire Roux\nDirectrice',
     });
     expect(drafts[0]!.draft.guardians).toBeUndefined();
+  });
+});
+
+describe('forms and territories', () => {
+  it('reads the referral from an attached .docx form when the body only points to it', async () => {
+    const zip = new PizZip();
+    const lines = [
+      'Fiche de saisine PRE',
+      'Nom : HOARAU',
+      'Prénom : Kylian',
+      'Date de naissance : 11/11/2015',
+      'Classe : CM2',
+      'Motif : difficultés en lecture, fatigue',
+    ];
+    zip.file(
+      'word/document.xml',
+      `<w:document><w:body>${lines.map((l) => `<w:p><w:r><w:t>${l}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`,
+    );
+    const result = await extract({
+      from: 'Claire Payet <claire.payet@ac-reunion.fr>',
+      date: 'Mon, 12 Jan 2026 23:30:00 +0400',
+      text: 'Bonjour,\n\nVeuillez trouver ci-joint la fiche de saisine.\n\nCordialement,\n\nClaire Payet\nDirectrice\nÉcole Les Filaos – Saint-Denis',
+      attachments: [
+        {
+          name: 'fiche-saisine.docx',
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          content: zip.generate({ type: 'uint8array' }),
+        },
+      ],
+    });
+    expect(result.sections[result.referralSection!]!.kind).toBe('attachment');
+    const { draft } = result.drafts[0]!;
+    expect(draft.child).toMatchObject({
+      lastName: 'HOARAU',
+      firstName: 'Kylian',
+      birthDate: '2015-11-11',
+      grade: 'CM2',
+      school: 'École Les Filaos',
+    });
+    expect(draft.referral).toMatchObject({
+      source: 'education_nationale',
+      referrer: 'Claire Payet, directrice',
+      date: '2026-01-12',
+    });
+  });
+
+  it('reads children listed with Word’s bullets', async () => {
+    const html =
+      '<p class=MsoNormal>Je vous oriente les deux enfants de Mme Hoarau&nbsp;:</p>' +
+      '<p class=MsoListParagraph><![if !supportLists]><span style="font-family:Symbol">·<span>&nbsp;&nbsp;</span></span><![endif]>Kylian HOARAU, en CM2&nbsp;;</p>' +
+      '<p class=MsoListParagraph><![if !supportLists]><span style="font-family:Symbol">·<span>&nbsp;&nbsp;</span></span><![endif]>Lola HOARAU, en CE1.</p>' +
+      '<p class=MsoNormal>Ils manquent souvent l’école.</p><p class=MsoNormal>Claire Payet</p><p class=MsoNormal>Directrice</p>';
+    const { drafts } = await extract({ html });
+    expect(drafts.map((d) => [d.draft.child.firstName, d.draft.child.grade])).toEqual([
+      ['Kylian', 'CM2'],
+      ['Lola', 'CE1'],
+    ]);
   });
 });
