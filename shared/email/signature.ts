@@ -120,7 +120,11 @@ export function findSignature(
 const ROLE_INSTITUTION =
   /\s+(?:de l['’]|du |de la |des |à l['’]|au |à la )\s*((?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|centre|caf|mairie|ville|cmpp?|ccas|mds|pmi|service|association|maison|h[ôo]pital|conseil|d[ée]partement).*)$/iu;
 
-function setRole(identity: SenderIdentity, text: string, line: { text: string; start: number }) {
+/** Where a name line turns into a role: «Claire Roux – CPE», «Claire Roux, CPE», «Claire Roux (CPE)». */
+const NAME_ROLE = /\s[–—-]\s|,\s|\s\(/;
+
+function setRole(identity: SenderIdentity, raw: string, line: { text: string; start: number }) {
+  const text = raw.replace(/\)\s*$/, '').replace(/^(?:l['’]|la |le )/i, '');
   const m = ROLE_INSTITUTION.exec(text);
   identity.role = (m ? text.slice(0, m.index) : text).trim();
   identity.roleLine = line;
@@ -133,10 +137,10 @@ export function readSignature(signature: Signature, sender?: MailAddress): Sende
   const lines = signature.lines;
   let nameIndex = lines.findIndex((l) => namesSender(l.text, sender));
   if (nameIndex < 0)
-    nameIndex = lines.findIndex((l) => looksLikeName(l.text.split(/\s[–—-]\s|,\s/)[0] ?? ''));
+    nameIndex = lines.findIndex((l) => looksLikeName(l.text.split(NAME_ROLE)[0] ?? ''));
   if (nameIndex >= 0) {
     const line = lines[nameIndex]!;
-    const [namePart, ...tail] = line.text.split(/\s[–—-]\s|,\s/);
+    const [namePart, ...tail] = line.text.split(NAME_ROLE);
     identity.name = personName(namePart!);
     identity.nameLine = line;
     if (tail.length && !INSTITUTION.test(tail[0]!)) setRole(identity, tail[0]!, line);

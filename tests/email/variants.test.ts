@@ -421,3 +421,16 @@ describe('forms and territories', () => {
     ]);
   });
 });
+
+describe('signature shapes', () => {
+  it.each([
+    ['Claire ROUX (directrice)\nÉcole Paul Bert', 'Claire ROUX, directrice'],
+    ['La directrice\nÉcole Paul Bert', 'Claire Roux, directrice'],
+    ['Claire Roux, CPE', 'Claire Roux, CPE'],
+  ])('reads «%s»', async (signature, referrer) => {
+    const { drafts } = await extract({
+      text: `Bonjour,\n\nJe vous oriente Noah PETIT, 11 ans, en 6e : il est souvent absent.\n\nCordialement,\n\n${signature}`,
+    });
+    expect(drafts[0]!.draft.referral?.referrer).toBe(referrer);
+  });
+});
