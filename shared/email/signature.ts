@@ -85,8 +85,12 @@ export function findSignature(
   sender?: MailAddress,
 ): Signature | undefined {
   const lines = linesOf(text, start, end);
-  const filled = (from: number) => lines.slice(from).filter((l) => l.text).length;
-  for (let i = lines.length - 1; i >= 0; i--) {
+  // Non-empty lines from each index to the end, so the search stays linear.
+  const after = new Array<number>(lines.length + 1).fill(0);
+  for (let i = lines.length - 1; i >= 0; i--) after[i] = after[i + 1]! + (lines[i]!.text ? 1 : 0);
+  const filled = (from: number) => after[from] ?? 0;
+  // A signature closes the message: look for its formula among the last lines only.
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 45); i--) {
     const line = lines[i]!;
     const tail = filled(i + 1);
     // A confidentiality notice may follow the signature: a longer tail is fine when a name opens it.
