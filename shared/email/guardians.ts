@@ -155,7 +155,9 @@ export function findGuardians(
       if (isExcluded(name)) continue;
       const near =
         /^\s*\(([^)]{3,20})\)/.exec(after)?.[1] ??
-        /^\s*,\s*(?:sa|son|leur|la|le)\s+(\S+(?:-\S+)?)/u.exec(after)?.[1] ??
+        /^\s*,\s*(?:(?:sa|son|leur|la|le)\s+)?((?:grand-|belle-|beau-)?(?:m[èe]re|p[èe]re|maman|papa|tante|oncle|tut(?:eur|rice)))(?!\p{L})/iu.exec(
+          after,
+        )?.[1] ??
         RELATION_WORD.exec(before.slice(-25))?.[1];
       const stated = relationFromWord(near);
       const civilityRelation: Relation | undefined = /^(m\.|monsieur|mr)/i.test(m[1]!)

@@ -56,7 +56,7 @@ export function nameRuns(text: string, offset = 0): NameToken[][] {
     const word = m[0].replace(/['’-]+$/, '');
     const caps = isCapsName(word);
     const ok = caps || isCapitalised(word);
-    const contiguous = lastEnd >= 0 && /^ $/.test(text.slice(lastEnd, m.index));
+    const contiguous = lastEnd >= 0 && /^[ \n]$/.test(text.slice(lastEnd, m.index));
     if (!ok || !contiguous) {
       if (run.length) runs.push(run);
       run = [];

@@ -9,6 +9,17 @@ export interface Span {
 /** Abbreviations whose dot ends no sentence («M. Barry», «Mme. Roux», «Dr. Martin»). */
 const ABBREVIATION = /(?:^|\s)(?:M|Mme|Mlle|Mr|Dr|Pr|St|Ste|cf|etc|tél|Tél|av|bd|n°)\.$/;
 
+/**
+ * A line break inside a sentence of hard-wrapped text (a long line that does not end a
+ * sentence, followed by a line that goes on): read as a space.
+ */
+function wrapped(text: string, at: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(lineStart, at);
+  const next = text.slice(at + 1, Math.min(end, at + 3));
+  return line.length >= 60 && !/[.!?:;]\s*$/.test(line) && /^[\p{L}\d«(]/u.test(next);
+}
+
 /** Sentences of `text[start, end)`: cut at . ! ? before a capital, and at line ends. */
 export function sentencesOf(text: string, start: number, end: number): Span[] {
   const spans: Span[] = [];
@@ -23,6 +34,7 @@ export function sentencesOf(text: string, start: number, end: number): Span[] {
   for (let i = start; i < end; i++) {
     const c = text[i]!;
     if (c === '\n') {
+      if (wrapped(text, i, end)) continue;
       push(i);
       from = i + 1;
     } else if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '')) {

@@ -434,3 +434,32 @@ describe('signature shapes', () => {
     expect(drafts[0]!.draft.referral?.referrer).toBe(referrer);
   });
 });
+
+describe('hard-wrapped plain text', () => {
+  it('reads a name and a guardian cut across lines', async () => {
+    const { drafts } = await extract({
+      text: [
+        'Bonjour,',
+        '',
+        'Suite à notre conversation téléphonique, je vous oriente comme convenu Lyna',
+        'GHALEM, née le 08/02/2017, élève de CE2 à l’école Jean Zay, qui a de grandes',
+        'difficultés en lecture. Mme Siham Ghalem, mère de Lyna, est joignable au',
+        '06 58 31 27 40.',
+        '',
+        'Cordialement,',
+        'Gilles Roumieux',
+        'Directeur',
+      ].join('\n'),
+    });
+    expect(drafts[0]!.draft.child).toMatchObject({
+      firstName: 'Lyna',
+      lastName: 'GHALEM',
+      birthDate: '2017-02-08',
+      grade: 'CE2',
+      school: 'École Jean Zay',
+    });
+    expect(drafts[0]!.draft.guardians).toEqual([
+      { firstName: 'Siham', lastName: 'Ghalem', relation: 'mere', phone: '+33658312740' },
+    ]);
+  });
+});
