@@ -72,8 +72,9 @@ export interface Extraction {
   attachments: AttachmentSummary[];
 }
 
+/** What a referral asks of the PRE: orientation, a request for support, the family's agreement… */
 const REQUEST =
-  /\b(orient\w*|saisine|saisir|sollicit\w*|signal\w*|reperage|repere\w*|demande\w*|accompagn\w*|prise en charge|prendre en charge|soutien|besoin d (aide|un accompagnement|etre aide)|aide\w*|d accord pour|accord de la famille|pourriez vous|pouvez vous|serait il possible|present\w* (en|a l) eps|en eps|l eps|il s agit d|voici les elements|beneficier|inscri\w*|accueillons|vous adresse|vous transmets|fiche)\b/;
+  /\b(orient\w*|saisine|saisir|sollicit\w*|signal\w*|reperage|reperee?s?|demande (d |de |un |une )?(accompagnement|aide|soutien|orientation|prise en charge|inscription|rendez vous)|demande(nt)? (un|de l|d un) (soutien|aide|accompagnement)|besoin d (aide|un accompagnement|un soutien|etre aide\w*|etre accompagne\w*|conseils)|besoin de (soutien|conseils)|souhaite(nt)? etre (aide|accompagne)\w*|prise en charge|prendre en charge|d accord pour|accord de la famille|pourriez vous|pouvez vous|serait il possible|(presenter|etudier|examiner) (sa|la|cette|leur) situation|en eps|a l eps|pour l eps|il s agit d|voici les elements|accompagnement (du|par le|au|avec le) pre|beneficier (du|d un) (pre|accompagnement|soutien)|vous adresse|vous transmets|fiche de (reperage|saisine|liaison))\b/;
 /** A newsletter or mass mailing says how to unsubscribe. */
 const BULK_TEXT =
   /\b(se desinscrire|desinscri\w*|unsubscribe|newsletter|ne pas repondre a ce (message|courriel))\b/;

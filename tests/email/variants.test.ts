@@ -237,6 +237,14 @@ describe('not a referral', () => {
     expect(result.drafts).toEqual([]);
   });
 
+  it('gives no draft for thanks about a child already followed', async () => {
+    const result = await extract({
+      subject: 'Merci',
+      text: 'Bonjour,\n\nMerci pour l’accompagnement de Lucas DUPONT, 9 ans, en CE2 : il a beaucoup progressé et aide ses camarades.\n\nClaire Roux\nDirectrice',
+    });
+    expect(result.drafts).toEqual([]);
+  });
+
   it('gives no draft when a child is named but nothing is asked', async () => {
     const result = await extract({
       subject: 'Photos de la sortie',
