@@ -80,11 +80,13 @@ function namePart(text: string): string | undefined {
     if (!word) break;
     const bare = word.replace(/[,.;:)]+$/, '');
     const capital = /^\p{Lu}/u.test(bare) || /^\d/.test(bare);
-    if (capital || (PARTICLE.test(bare) && kept.length)) kept.push(raw);
+    if (capital || PARTICLE.test(bare)) kept.push(raw);
     else break;
     if (bare !== word) break;
   }
   while (kept.length && PARTICLE.test(kept[kept.length - 1]!.trim())) kept.pop();
+  if (kept.length && PARTICLE.test(kept[0]!.trim()) && kept.every((w) => PARTICLE.test(w.trim())))
+    return undefined;
   const joined = kept
     .join('')
     .trim()

@@ -28,7 +28,10 @@ const RELATION_WORD =
 const PROFESSIONAL_AFTER =
   /^\s*,?\s*(?:\(|,)?\s*(?:l['’]|la |le |notre |votre |sa |son |leur )?(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|assistante? sociale|[ée]ducat(?:eur|rice)|animat(?:eur|rice)|r[ée]f[ée]rente?|coordinat|coordonnat|conseill[èe]re?|travailleu|orthophoniste|aesh|avs|principale?|proviseur|pu[ée]ricultrice|sage-femme|juge|avocat)/iu;
 const PROFESSIONAL_BEFORE =
-  /(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|sociale|[ée]ducat(?:eur|rice)|coll[èe]gue|r[ée]f[ée]rente?|avec|contact(?:er)?|aupr[èe]s de|principale?|orthophoniste|juge)\s*,?\s*$/iu;
+  /(?:enseignante?|professeure?|ma[iî]tresse|directeur|directrice|cpe|infirmi[èe]re|m[ée]decin|psychologue|sociale|[ée]ducat(?:eur|rice)|coll[èe]gue|r[ée]f[ée]rente?|avec|contact(?:er)?|aupr[èe]s de|principale?|orthophoniste|juge)(?:\s+[^\s,]+){0,3}\s*,?\s*$/iu;
+/** A form line naming a guardian: «Responsable légal : …», «Mère : …», «Nom du père : …». */
+const FORM_GUARDIAN =
+  /^((?:nom (?:du |de la |des )?)?(?:responsables? l[ée]gale?s?|repr[ée]sentante? l[ée]gale?|parents?|m[èe]re|p[èe]re|tut(?:eur|rice)|responsable)(?:\s*\d)?)\s*:\s*(.+)$/iu;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const ADDRESS =
   /(?:adresse(?: postale)?\s*:\s*|domicili[ée]e?s?\s+(?:(?:au|à|a)\s+)?|demeurant\s+(?:au|à|a)\s+|habit(?:e|ent)\s+(?:au|à|a)\s+|vi(?:t|vent)\s+au\s+)(\d{1,4}(?:\s?(?:bis|ter))?,?\s+[^\n.;]{3,80}?\d{5}\s+[\p{L}' -]{2,40}|[^\n;]{5,100})/iu;
@@ -167,6 +170,37 @@ export function findGuardians(
       const span = { start: sentence.start + m.index, end: tokens[tokens.length - 1]!.end };
       upsert(name, relation, span, stated ? 0.9 : 0.6);
       named = true;
+    }
+    const form = named ? null : FORM_GUARDIAN.exec(sentence.text);
+    if (form) {
+      // «Responsable légal : M. KURT Murat (père) – 06…», «Mère : Fatou DIOP»
+      const at = sentence.start + sentence.text.indexOf(form[2]!, form[1]!.length);
+      const value = form[2]!.replace(/^(?:mme|madame|mlle|m\.|monsieur|mr\.?)\s+/i, '');
+      const offset = at + form[2]!.length - value.length;
+      const run = nameRuns(text.slice(offset, offset + Math.min(value.length, 60)), offset)[0];
+      if (run && run[0]!.start === offset) {
+        const tokens = run.slice(0, 3);
+        const name = tokens.length === 1 ? { lastName: tokens[0]!.text } : splitRun(tokens);
+        const inValue = /\(([^)]{3,20})\)/.exec(value)?.[1];
+        const civility = /^(?:m\.|monsieur|mr)/i.test(form[2]!)
+          ? 'pere'
+          : /^(?:mme|madame|mlle)/i.test(form[2]!)
+            ? 'mere'
+            : undefined;
+        const relation =
+          relationFromWord(inValue) ??
+          relationFromWord(RELATION_WORD.exec(form[1]!)?.[1]) ??
+          civility;
+        if (!isExcluded(name)) {
+          upsert(
+            name,
+            relation,
+            { start: offset, end: tokens[tokens.length - 1]!.end },
+            inValue ? 0.9 : 0.7,
+          );
+          named = true;
+        }
+      }
     }
     if (!named) {
       const word =

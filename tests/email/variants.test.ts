@@ -471,3 +471,29 @@ describe('hard-wrapped plain text', () => {
     ]);
   });
 });
+
+describe('form lines and professionals', () => {
+  it('reads guardians from form lines without a civility', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nFiche de repérage\nNom : DIOP\nPrénom : Awa\nClasse : CE2\nÉcole : école primaire du Centre\nMère : DIOP Fatou – 06 11 22 33 44\nNom du père : Ousmane DIOP\nMotif : absences répétées\n\nCordialement,\nClaire Roux\nDirectrice',
+    });
+    expect(drafts[0]!.draft.child).toMatchObject({
+      firstName: 'Awa',
+      lastName: 'DIOP',
+      grade: 'CE2',
+      school: 'École primaire du Centre',
+    });
+    expect(drafts[0]!.draft.guardians).toEqual([
+      { lastName: 'DIOP', firstName: 'Fatou', relation: 'mere', phone: '+33611223344' },
+      { firstName: 'Ousmane', lastName: 'DIOP', relation: 'pere' },
+    ]);
+  });
+
+  it('does not take «l’enseignante de Lyna, Mme Durand» for a guardian', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Lyna GHALEM, 8 ans, en CE2 à l’école primaire du Centre : elle ne lit pas. L’enseignante de Lyna, Mme Durand, s’inquiète.\n\nClaire Roux\nDirectrice',
+    });
+    expect(drafts[0]!.draft.guardians).toBeUndefined();
+    expect(drafts[0]!.draft.child.school).toBe('École primaire du Centre');
+  });
+});
