@@ -8,6 +8,7 @@ import PostalMime, { type Address, type Email } from 'postal-mime';
 import { PasserelleError } from '../parcours';
 import type { MailAddress, MailAttachment, MailMessage } from './message';
 import { rfc5322ToIso } from './paris-time';
+import { htmlToText } from './html-to-text';
 
 /** Attachments above this size are listed but their bytes are not kept. */
 export const KEEP_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -44,7 +45,27 @@ function header(email: Email, key: string): string | undefined {
   return email.headers.find((h) => h.key === key)?.value;
 }
 
-export async function readEml(bytes: Uint8Array, file?: string): Promise<MailMessage> {
+/**
+ * A message forwarded as an attachment (message/rfc822) is written out as a forward block
+ * after the body, so the forward reading applies to it like to an inline forward.
+ */
+async function attachedMessageAsForward(
+  content: Uint8Array,
+  depth: number,
+): Promise<string | undefined> {
+  if (depth > 1 || content.byteLength > KEEP_ATTACHMENT_BYTES) return undefined;
+  try {
+    const inner = await readEml(content, undefined, depth + 1);
+    const from = inner.from ? `${inner.from.name} <${inner.from.address}>` : '';
+    const body = inner.text ?? (inner.html ? htmlToText(inner.html) : '');
+    const date = inner.date ? inner.date : '';
+    return `-------- Message transféré --------\nDe : ${from}\nEnvoyé : ${date}\nObjet : ${inner.subject}\n\n${body}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readEml(bytes: Uint8Array, file?: string, depth = 0): Promise<MailMessage> {
   let email: Email;
   try {
     email = await PostalMime.parse(bytes, {
@@ -87,7 +108,13 @@ export async function readEml(bytes: Uint8Array, file?: string): Promise<MailMes
     if (part.mimeType === 'text/calendar' || /\.ics$/i.test(part.filename ?? ''))
       message.calendar = true;
     if (part.mimeType === 'text/calendar' && !part.filename) continue;
-    message.attachments.push(attachmentFrom(part.filename, part.mimeType, toBytes(part.content)));
+    const content = toBytes(part.content);
+    message.attachments.push(attachmentFrom(part.filename, part.mimeType, content));
+    if (part.mimeType === 'message/rfc822') {
+      const forward = await attachedMessageAsForward(content, depth);
+      if (forward)
+        message.text = `${message.text ?? (message.html ? htmlToText(message.html) : '')}\n\n${forward}`;
+    }
   }
   if (!message.from && !message.date && !message.subject && !message.text && !message.html) {
     throw new PasserelleError(

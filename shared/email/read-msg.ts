@@ -81,7 +81,15 @@ export function readMsg(bytes: Uint8Array, file?: string): MailMessage {
     attachments: [],
   };
   if (data.senderName || data.senderEmail || data.senderSmtpAddress)
-    message.from = address(data.senderName, data.senderSmtpAddress ?? data.senderEmail);
+    message.from = address(
+      data.senderName,
+      // Exchange senders carry an X.500 address; the transport headers keep the SMTP one.
+      [
+        data.senderSmtpAddress,
+        data.senderEmail,
+        /<([^<>\s]+@[^<>\s]+)>/.exec(headerValue(data.headers, 'From') ?? '')?.[1],
+      ].find((a) => a?.includes('@')) ?? data.senderEmail,
+    );
   const dateHeader = headerValue(data.headers, 'Date');
   const submitted = data.clientSubmitTime ?? data.messageDeliveryTime ?? data.creationTime;
   const date =

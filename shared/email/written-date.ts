@@ -18,6 +18,8 @@ const ENGLISH_MONTHS = [
 ];
 
 export function dayOfWrittenDate(line: string): string | undefined {
+  const iso = /^(\d{4}-\d{2}-\d{2})T/.exec(line.trim());
+  if (iso) return iso[1];
   const french = /(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})/u.exec(line);
   if (french) {
     const result = normaliseDate(`${french[1]} ${french[2]} ${french[3]}`);

@@ -497,3 +497,29 @@ describe('form lines and professionals', () => {
     expect(drafts[0]!.draft.child.school).toBe('École primaire du Centre');
   });
 });
+
+describe('a message forwarded as an attachment', () => {
+  it('reads the referral of an attached .eml (message/rfc822) with its sender', async () => {
+    const inner = buildEml({
+      from: 'Claire Roux <claire.roux@ac-aix-marseille.fr>',
+      date: 'Mon, 9 Feb 2026 08:47:00 +0100',
+      text: referral,
+    });
+    const result = await extract({
+      from: 'Service Education <education@ville.fr>',
+      subject: 'TR: Orientation PRE',
+      text: 'Bonjour,\n\nPour suite à donner.\n\nMarc Petit\nService Éducation',
+      attachments: [{ name: 'Orientation PRE.eml', type: 'message/rfc822', content: inner }],
+    });
+    expect(result.attachments.map((a) => a.name)).toEqual(['Orientation PRE.eml']);
+    expect(result.drafts[0]!.draft.child).toMatchObject({
+      firstName: 'Rayane',
+      lastName: 'MEZIANE',
+    });
+    expect(result.drafts[0]!.draft.referral).toMatchObject({
+      referrer: 'Claire Roux, directrice',
+      date: '2026-02-09',
+      source: 'education_nationale',
+    });
+  });
+});
