@@ -13,7 +13,7 @@ const DOMAIN_CUES: Array<[Domain, RegExp]> = [
   ],
   [
     'educatif_social',
-    /\b(comportement\w*|agit\w*|conflits?|violen\w*|insult\w*|exclu\w*|exclusions?|isol\w*|repli\w*|ecrans?|hebergement|heberge\w*|logement|dehors|errance|fugue\w*|bagarres?|opposition|opposant|insolen\w*|sanctions?|harcel\w*|financier\w*|financieres?|precarite|expulsion|provocation|colere|crises?|seul dehors|fréquentations|frequentations|sans domicile|hotel social|foyer)\b/,
+    /\b(comportement\w*|agitee?s?|agitation|conflits?|violen\w*|insult\w*|exclu\w*|exclusions?|isol\w*|repli\w*|ecrans?|hebergement|heberge\w*|logement|dehors|errance|fugue\w*|bagarres?|opposition|opposant|insolen\w*|sanctions?|harcel\w*|financier\w*|financieres?|precarite|expulsion|provocation|colere|crises?|seul dehors|fréquentations|frequentations|sans domicile|hotel social|foyer)\b/,
   ],
   [
     'sante',
@@ -21,7 +21,7 @@ const DOMAIN_CUES: Array<[Domain, RegExp]> = [
   ],
   [
     'parentalite',
-    /\b(parentalite|eleve seule?|seule? avec|mere seule|maman seule|pere seul|papa seul|parent isole|monoparental\w*|depasse\w*|demuni\w*|limites|autorite|conseils?|soutien dans l education|non francophones?|ne parle pas francais|parle peu francais|lien avec l ecole|relation avec l ecole|fonctionnement de l ecole|l aider|aider (son|sa|ses)|accompagner (son|sa|ses)|se sent seule?|besoin d aide|epuise\w*|debordee?|difficultes educatives|cadre educatif)\b/,
+    /\b(parentalite|eleve seule?|seule? avec|mere seule|maman seule|pere seul|papa seul|parent isole|monoparental\w*|depasse\w*|demuni\w*|limites|autorite|conseils|soutien dans l education|non francophones?|ne parle pas francais|parle peu francais|lien avec l ecole|relation avec l ecole|fonctionnement de l ecole|l aider|aider (son|sa|ses)|accompagner (son|sa|ses)|se sent seule?|besoin d aide|epuise\w*|debordee?|difficultes educatives|cadre educatif)\b/,
   ],
   [
     'culture_sport_loisirs',

@@ -5,6 +5,7 @@ import {
   decompressRtf,
   describeAttachments,
   docxText,
+  domainsOf,
   htmlToText,
   parisOffsetMinutes,
   rtfToHtmlOrText,
@@ -124,5 +125,21 @@ describe('attachments', () => {
     expect(describeAttachments([{ name: 'photo.jpg', type: 'image/jpeg', size: 10 }])).toEqual([
       { name: 'photo.jpg', type: 'image/jpeg', size: 10 },
     ]);
+  });
+});
+
+describe('domainsOf', () => {
+  it.each([
+    ['Elle est très agitée en classe et se met en conflit.', ['educatif_social']],
+    ['Il s’agit de Selma, en CM2 à l’école Les Olivades.', []],
+    ['À la suite du conseil des maîtres, je vous oriente Lyna.', []],
+    ['Sa mère reconnaît avoir besoin de conseils.', ['parentalite']],
+    [
+      'Il n’a jamais fait d’activité sportive et ne part jamais en vacances.',
+      ['culture_sport_loisirs'],
+    ],
+    ['Retard de langage, pas vu de médecin.', ['sante']],
+  ])('«%s» → %j', (text, domains) => {
+    expect(domainsOf(text)).toEqual(domains);
   });
 });
