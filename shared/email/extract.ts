@@ -370,7 +370,7 @@ function buildDrafts(
     } else if (subjectSchool) {
       draftChild.school = subjectSchool.value;
       provenance['child.school'] = { excerpt: subject, origin: 'en-tête', confidence: 0.6 };
-    } else if (single && signatureSchool) {
+    } else if (single && signatureSchool && schoolFitsGrade(signatureSchool, draftChild.grade)) {
       draftChild.school = signatureSchool;
       const line = identity!.institutions.find((l) => schoolFromLine(l) === signatureSchool)!;
       provenance['child.school'] = { excerpt: line, origin: 'signature', confidence: 0.6 };
@@ -427,6 +427,18 @@ function buildDrafts(
 function senderDay(iso: string): string | undefined {
   const local = /^(\d{4}-\d{2}-\d{2})T[\d:.]+[+-](?!00:00)\d{2}:\d{2}$/.exec(iso);
   return local ? local[1] : parisDay(iso);
+}
+
+/** The sender's own school is the child's only if it teaches the child's grade (a collège has no CM2). */
+function schoolFitsGrade(school: string, grade: ParcoursDraft['child']['grade']): boolean {
+  if (!grade || grade === 'hors_scolarite') return true;
+  const level = /^(TPS|PS|MS|GS|CP|CE1|CE2|CM1|CM2)$/.test(grade)
+    ? 'ecole'
+    : /^[3-6]e$/.test(grade)
+      ? 'college'
+      : 'lycee';
+  const kind = foldText(school).split(' ')[0];
+  return kind === 'groupe' || kind === level;
 }
 
 /** The text of attached .docx forms, appended as sections after the body (read when the body names no child). */

@@ -523,3 +523,14 @@ describe('a message forwarded as an attachment', () => {
     });
   });
 });
+
+describe('the signature’s school', () => {
+  it('is the child’s only when it teaches the child’s grade', async () => {
+    const text = (grade: string) =>
+      `Bonjour,\n\nJe vous oriente Noah PETIT, 10 ans, en ${grade} : il est souvent absent.\n\nCordialement,\n\nClaire Roux\nCPE\nCollège Diderot – Nîmes`;
+    expect((await extract({ text: text('6e') })).drafts[0]!.draft.child.school).toBe(
+      'Collège Diderot',
+    );
+    expect((await extract({ text: text('CM2') })).drafts[0]!.draft.child.school).toBeUndefined();
+  });
+});
