@@ -30,6 +30,7 @@ import { sameName, type PersonName } from './names';
 import { parisDay } from './paris-time';
 import { domainsOf, reasonClauses } from './reasons';
 import {
+  INSTITUTION,
   phonesIn,
   findSignature,
   personName,
@@ -111,7 +112,8 @@ function sentenceProv(
 }
 
 function addressName(address?: MailAddress): PersonName | undefined {
-  if (!address?.name) return undefined;
+  // «Ecole Jean Zay <ce.0301245h@…>», «PRE Avignon»: a mailbox, not a person.
+  if (!address?.name || INSTITUTION.test(address.name.trim())) return undefined;
   const split = personName(address.name);
   // «Dupont Marie» <marie.dupont@…>: the address tells which word is the first name.
   const parts = (address.address.split('@')[0] ?? '').split(/[._-]+/).map(foldText);

@@ -10,7 +10,7 @@ import type { MailAddress } from './message';
 const CLOSING =
   /^(?:(?:bien|tr[èe]s|tr[èe]s bien|avec mes|mes|sinc[èe]res|meilleures|cordiales|respectueuses)\s+)*(?:cordialement|[àa] vous|amicalement|sinc[èe]rement|salutations|respectueusement|regards|best regards|kind regards|bav|merci(?: beaucoup| d'avance| par avance| [àa] vous)?|en vous remerciant(?: par avance| d'avance)?|bonne (?:journ[ée]e|soir[ée]e|semaine|fin de journ[ée]e)|belle journ[ée]e|--)[\s,.!]*$/i;
 const PHONE = /(?:\+33\s?(?:\(0\)\s?)?|0033\s?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/g;
-const INSTITUTION =
+export const INSTITUTION =
   /^(?:[ée]cole|groupe scolaire|coll[èe]ge|lyc[ée]e|centre|caf|caisse|mairie|ville|commune|association|asso|cmpp?|camsp|h[ôo]pital|ch|chu|service|direction|conseil|d[ée]partement|mds|maison|ccas|pmi|cias|ime|sessad|clinique|rased|circonscription|acad[ée]mie|inspection|mjc|club|p[ôo]le|espace|udaf|unit[ée]|programme|pre|dispositif|protection)(?![\p{L}])/iu;
 const CONTACT =
   /@|https?:|www\.|\b(?:t[ée]l|fax|standard|mobile|portable|ligne directe)\b|\d{5}\s+\p{L}/iu;

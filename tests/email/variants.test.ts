@@ -534,3 +534,14 @@ describe('the signature’s school', () => {
     expect((await extract({ text: text('CM2') })).drafts[0]!.draft.child.school).toBeUndefined();
   });
 });
+
+describe('a school mailbox without a signed name', () => {
+  it('gives no person as referrer, and keeps the source', async () => {
+    const { drafts } = await extract({
+      from: 'Ecole Jean Zay <ce.0301245h@ac-montpellier.fr>',
+      text: 'Bonjour,\n\nJe vous oriente Lyna GHALEM, née le 08/02/2017, en CE2 : elle ne lit pas encore.',
+    });
+    expect(drafts[0]!.draft.referral?.referrer).toBeUndefined();
+    expect(drafts[0]!.draft.referral?.source).toBe('education_nationale');
+  });
+});
