@@ -260,7 +260,9 @@ function buildDrafts(
     section.kind === 'message' ? message.subject : (section.header?.subject ?? message.subject);
   const identity = withBodyRole(referrer.identity, text, sentences);
   const bodyFolded = ` ${foldText(text.slice(section.start, bodyEnd))} `;
-  const familyWrites = FAMILY_WRITES.test(bodyFolded) && !identity?.role;
+  // A parent may sign «Maman de Lucas»: that role is no professional's.
+  const parentRole = /^(maman|papa|m[èe]re|p[èe]re|parent)/i.test(identity?.role ?? '');
+  const familyWrites = FAMILY_WRITES.test(bodyFolded) && (!identity?.role || parentRole);
   const excluded = [addressName(sender), identity?.name].filter((n): n is PersonName => !!n);
   const guardians = findGuardians(text, sentences, {
     excluded: familyWrites ? [] : excluded,
@@ -512,11 +514,13 @@ function addSenderAsGuardian(
   sentences: Span[],
 ) {
   const name = identity?.name ?? personName(sender.name);
-  const relation = /\b(je suis (la )?(maman|mere))\b/.test(folded)
-    ? 'mere'
-    : /\b(je suis (le )?(papa|pere))\b/.test(folded)
-      ? 'pere'
-      : undefined;
+  const role = foldText(identity?.role ?? '');
+  const relation =
+    /\b(je suis (la )?(maman|mere))\b/.test(folded) || /^(maman|mere)\b/.test(role)
+      ? 'mere'
+      : /\b(je suis (le )?(papa|pere))\b/.test(folded) || /^(papa|pere)\b/.test(role)
+        ? 'pere'
+        : undefined;
   const existing = guardians.find(
     (g) =>
       sameName(g.guardian.lastName, name.lastName) &&

@@ -148,6 +148,23 @@ describe('senders and roles', () => {
     expect(caf.drafts[0]!.draft.referral?.source).toBe('caf');
   });
 
+  it('reads a parent who signs «Papa de Lucas»', async () => {
+    const { drafts } = await extract({
+      from: 'Karim Benali <k.benali@free.fr>',
+      text: 'Bonjour,\n\nMon fils Lucas BENALI, 8 ans, en CE2, a besoin d’aide pour ses devoirs.\n\nCordialement,\nKarim Benali\nPapa de Lucas\n06 98 76 54 32',
+    });
+    expect(drafts[0]!.draft.referral?.source).toBe('famille');
+    expect(drafts[0]!.draft.guardians).toEqual([
+      {
+        firstName: 'Karim',
+        lastName: 'Benali',
+        relation: 'pere',
+        email: 'k.benali@free.fr',
+        phone: '+33698765432',
+      },
+    ]);
+  });
+
   it('reads a parent writing for their child: famille, no referrer, the parent as guardian', async () => {
     const result = await extract({
       from: 'Sophie Dupont <sophie.dupont@gmail.com>',
