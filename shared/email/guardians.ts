@@ -5,13 +5,7 @@
  * guardian's). Professionals («Mme Dupont, enseignante») and the people of the
  * greeting and signature are left out; signature phones are never a family's.
  */
-import {
-  foldText,
-  normalisePhone,
-  normaliseRelation,
-  type Guardian,
-  type Relation,
-} from '../parcours';
+import { normalisePhone, normaliseRelation, type Guardian, type Relation } from '../parcours';
 import { nameRuns, sameName, splitRun, type PersonName } from './names';
 import { phonesIn } from './signature';
 import type { Span } from './text-spans';
@@ -320,5 +314,3 @@ function attachContacts(
     }
   }
 }
-
-export const foldedName = (g: Guardian) => foldText(`${g.firstName ?? ''} ${g.lastName ?? ''}`);

@@ -27,7 +27,7 @@ export interface NameToken {
 
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 
-export function isCapsName(word: string): boolean {
+function isCapsName(word: string): boolean {
   const letters = word.replace(/[^\p{L}]/gu, '');
   return (
     letters.length >= 2 &&
