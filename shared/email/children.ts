@@ -31,6 +31,16 @@ const ADULT_BEFORE =
   /(?<!\p{L})(?:m[èe]re|p[èe]re|maman|papa|parents?|tante|oncle|grand-m[èe]re|grand-p[èe]re|tut(?:eur|rice)|famille|directeur|directrice|enseignante?|professeure?|coll[èe]gue|docteur|m[ée]decin|psychologue|r[ée]f[ée]rente?|coordinat(?:eur|rice)|coordonnat(?:eur|rice)|[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|centre|rue|avenue|boulevard|all[ée]e|place|chemin|impasse|r[ée]sidence|quartier|cit[ée]|association)\s*,?\s*$/iu;
 const CHILD_AFTER =
   /^\s*[,(]?\s*(?:n[ée]e?\s+le|\(?n[ée]e?\s|\d{1,2}\s*ans\b|[âa]g[ée]e?\s+de|[ée]l[èe]ve\b|scolaris[ée]e?|en\s+(?:TPS|PS|MS|GS|CP|CE\s?[12]|CM\s?[12]|[3-6]\s?(?:e|è|ème|eme)\b|classe|(?:toute\s+)?(?:petite|moyenne|grande)\s+section|sixi|cinqui|quatri|troisi)|actuellement\s+en|de\s+(?:CP|CE|CM|[3-6]e))/iu;
+/**
+ * A brother or sister named beside the child is referred too only when the same sentence
+ * orients them («je vous oriente Ayman, … et sa sœur Hafsa, …»).
+ */
+function sibling(before: string, sentence: Span, at: number): boolean {
+  if (!SIBLING_BEFORE.test(before)) return false;
+  const lead = sentence.text.slice(0, at - sentence.start);
+  return !/(?:orient|sollicit|signal|saisi)/i.test(lead);
+}
+
 /** Born on, or an age: enough to call a name in ordinary case a child's. */
 const STRONG_AFTER = /^\s*[,(]?\s*(?:n[ée]e?\s+le|\d{1,2}\s*ans\b)/iu;
 /** A brother or sister mentioned beside the referred child is not referred. */
@@ -112,7 +122,11 @@ export function findChildren(
         run[run.length - 1]!.end,
         Math.min(sentence.end, run[run.length - 1]!.end + 60),
       );
-      if (CIVILITY_BEFORE.test(before) || ADULT_BEFORE.test(before) || SIBLING_BEFORE.test(before))
+      if (
+        CIVILITY_BEFORE.test(before) ||
+        ADULT_BEFORE.test(before) ||
+        sibling(before, sentence, run[0]!.start)
+      )
         continue;
       const hasCaps = run.some((t) => t.caps);
       const hasMixed = run.some((t) => !t.caps);
@@ -156,7 +170,11 @@ export function findChildren(
         Math.min(sentence.end, start + m[0].length + 60),
       );
       const initial = /\s\p{Lu}\.$/u.test(m[0]);
-      if (CIVILITY_BEFORE.test(before) || ADULT_BEFORE.test(before) || SIBLING_BEFORE.test(before))
+      if (
+        CIVILITY_BEFORE.test(before) ||
+        ADULT_BEFORE.test(before) ||
+        sibling(before, sentence, start)
+      )
         continue;
       if (
         !STRONG_AFTER.test(after) &&

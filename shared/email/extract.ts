@@ -499,9 +499,11 @@ function segmentOf(
   const previous = children[i - 1];
   const next = children.slice(i + 1).find((c) => c.start > child.start);
   const sentence = spanAt(sentences, child.start) ?? child.sentence;
+  // The first child of a sentence owns what precedes their name («un élève de CP, Titouan ROUX»);
+  // a later one only what follows it.
   const from =
-    previous && previous.end > sentence.start && previous.start < child.start
-      ? previous.end
+    previous && previous.start >= sentence.start && previous.start < child.start
+      ? child.start
       : Math.max(start, sentence.start);
   return { start: from, end: next ? next.start : end };
 }

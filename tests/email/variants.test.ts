@@ -206,6 +206,18 @@ describe('children', () => {
     expect(drafts.map((d) => d.draft.child.firstName)).toEqual(['Inès']);
   });
 
+  it('refers a sister oriented in the same sentence', async () => {
+    const { drafts } = await extract({
+      text: 'Bonjour,\n\nJe vous oriente Ayman OUAZZANI, né le 12/05/2016, en CM1, et sa sœur Hafsa OUAZZANI, née le 30/09/2020, en GS : ils manquent souvent l’école.\n\nCordialement,\nPascale Reboul\nAssistante sociale',
+    });
+    expect(
+      drafts.map((d) => [d.draft.child.firstName, d.draft.child.birthDate, d.draft.child.grade]),
+    ).toEqual([
+      ['Ayman', '2016-05-12', 'CM1'],
+      ['Hafsa', '2020-09-30', 'GS'],
+    ]);
+  });
+
   it('takes the child’s name from the subject when the body uses the first name only', async () => {
     const { drafts } = await extract({
       subject: 'Saisine PRE – Lucas DUPONT',
