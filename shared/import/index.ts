@@ -39,4 +39,3 @@ export {
   type ExportOptions,
   type ExportTable,
 } from './export';
-export { lookupFromRecords } from './lookup';

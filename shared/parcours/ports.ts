@@ -68,6 +68,34 @@ export interface CaseloadLookup {
   allCodes(): Promise<string[]>;
 }
 
+/**
+ * `CaseloadLookup` over records held in memory (a caseload file, a test), with
+ * the store's semantics: the names given match folded, and a birth date, when
+ * given, must be the record's.
+ */
+export function caseloadLookupFromRecords(records: readonly ParcoursRecord[]): CaseloadLookup {
+  const byLastName = new Map<string, ParcoursRecord[]>();
+  for (const record of records) {
+    const key = foldText(record.child.lastName);
+    byLastName.set(key, [...(byLastName.get(key) ?? []), record]);
+  }
+  return {
+    async findChildren(query) {
+      const candidates =
+        query.lastName !== undefined ? (byLastName.get(foldText(query.lastName)) ?? []) : records;
+      return candidates.filter(
+        (r) =>
+          (query.firstName === undefined ||
+            foldText(query.firstName) === foldText(r.child.firstName)) &&
+          (!query.birthDate || r.child.birthDate === query.birthDate),
+      );
+    },
+    async allCodes() {
+      return records.map((r) => r.code);
+    },
+  };
+}
+
 /** A column mapping remembered per header signature (importer). */
 export interface MappingMemory {
   recall(signature: string): Promise<Record<string, string> | undefined>;

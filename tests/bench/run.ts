@@ -8,6 +8,7 @@ import { storeBench } from './store';
 import { minutesBench } from './minutes';
 import { importBench } from './import';
 import { indicatorsBench } from './indicators';
+import { emailExtraction } from './email';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 import { taskPane } from './taskpane';
 
@@ -18,6 +19,7 @@ const benches: Bench[] = [
   taskPane,
   importBench,
   indicatorsBench,
+  emailExtraction,
 ];
 
 export async function main(args: string[]): Promise<number> {

@@ -5,13 +5,16 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
   importGrid,
-  lookupFromRecords,
   readSpreadsheet,
   writeCodesBack,
   type CellValue,
   type Grid,
 } from '../../shared/import';
-import type { ParcoursRecord, Progress } from '../../shared/parcours';
+import {
+  caseloadLookupFromRecords,
+  type ParcoursRecord,
+  type Progress,
+} from '../../shared/parcours';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(join(__dirname, '../fixtures/import', name)));
@@ -62,7 +65,7 @@ describe('caseload matching and codes', () => {
         ['ROCHE', 'Marius', '02/01/2012', '4e', 'attente EPS'],
         ['PONS', 'Côme', '22/07/2013', 'CM2', 'en cours'],
       ]),
-      { caseload: lookupFromRecords([existing]), today: '2026-01-15' },
+      { caseload: caseloadLookupFromRecords([existing]), today: '2026-01-15' },
     );
     const [update, created] = result.records;
     expect(update!.action).toBe('update');
@@ -111,7 +114,7 @@ describe('caseload matching and codes', () => {
         ['Code parcours', 'Nom', 'Prénom'],
         ['PRE-2025-007', 'PONS', 'Côme'],
       ]),
-      { caseload: lookupFromRecords([existing]) },
+      { caseload: caseloadLookupFromRecords([existing]) },
     );
     expect(result.report.duplicateCodes).toEqual([
       { code: 'PRE-2025-007', places: [{ sheet: null, row: 2 }], alreadyInCaseload: true },

@@ -72,3 +72,31 @@ describe('people of a caseload', () => {
     ).toBe(childIdentityKey({ lastName: 'MEZIANE', firstName: 'rayane', birthDate: '2015-06-14' }));
   });
 });
+
+describe('caseloadLookupFromRecords', () => {
+  it('matches folded names and, when given, the birth date, like the store', async () => {
+    const { caseloadLookupFromRecords } = await import('../../shared/parcours');
+    const base = { child: { lastName: 'MÉZIANE', firstName: 'Rayane', birthDate: '2015-06-14' } };
+    const records = [
+      { id: '0f8fad5b-d9cb-469f-a165-70867728950e', code: 'PRE-2025-001', ...base },
+      {
+        id: '0f8fad5b-d9cb-469f-a165-70867728950f',
+        code: 'PRE-2025-002',
+        child: { lastName: 'Meziane', firstName: 'Lyna' },
+      },
+    ];
+    const lookup = caseloadLookupFromRecords(records);
+    const codes = async (q: Parameters<typeof lookup.findChildren>[0]) =>
+      (await lookup.findChildren(q)).map((r) => r.code);
+    expect(await codes({ lastName: 'meziane', firstName: 'RAYANE' })).toEqual(['PRE-2025-001']);
+    expect(
+      await codes({ lastName: 'meziane', firstName: 'rayane', birthDate: '2015-06-14' }),
+    ).toEqual(['PRE-2025-001']);
+    expect(
+      await codes({ lastName: 'meziane', firstName: 'rayane', birthDate: '2016-01-01' }),
+    ).toEqual([]);
+    expect(await codes({ lastName: 'Meziane' })).toEqual(['PRE-2025-001', 'PRE-2025-002']);
+    expect(await codes({ firstName: 'lyna' })).toEqual(['PRE-2025-002']);
+    expect(await lookup.allCodes()).toEqual(['PRE-2025-001', 'PRE-2025-002']);
+  });
+});

@@ -157,6 +157,12 @@ describe('normaliseReferralSource', () => {
     ['centre social', 'mairie'],
     ['Mairie', 'mairie'],
     ['service jeunesse', 'mairie'],
+    ['Direction de l’Éducation – Ville d’Avignon', 'mairie'],
+    ['PMI de Pissevin', 'sante'],
+    ['Centre médico-psychologique enfants', 'sante'],
+    ['Centre médico-social de Pissevin', 'service_social'],
+    ['Conseillère principale d’éducation', 'education_nationale'],
+    ['Service de prévention spécialisée', 'association'],
     ['autre', 'autre'],
   ])('reads %s', (input, expected) => {
     expect(value(normaliseReferralSource(input))).toBe(expected);

@@ -6,15 +6,9 @@
  * (`--caseload FILE`) or an encrypted store (`--store FILE`, records saved into it).
  */
 import { basename } from 'node:path';
-import type { CaseloadLookup } from '../../parcours';
+import { caseloadLookupFromRecords, type CaseloadLookup } from '../../parcours';
 import type { CaseloadStore } from '../../store';
-import {
-  importGrid,
-  lookupFromRecords,
-  readSpreadsheet,
-  writeCodesBack,
-  type ImportResult,
-} from '../../import';
+import { importGrid, readSpreadsheet, writeCodesBack, type ImportResult } from '../../import';
 import { readCaseloadFile } from '../caseload-file';
 import { EXIT, stringOption, type Command, type OptionSpec, type ParsedArgs } from '../command';
 import { readInput, writeFileAtomically, type CliIO } from '../io';
@@ -123,7 +117,9 @@ async function openCaseload(
     return { lookup: store, store };
   }
   const path = stringOption(args, 'caseload');
-  return path ? { lookup: lookupFromRecords((await readCaseloadFile(path, io)).records) } : {};
+  return path
+    ? { lookup: caseloadLookupFromRecords((await readCaseloadFile(path, io)).records) }
+    : {};
 }
 
 export const importCommand: Command = {

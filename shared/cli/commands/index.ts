@@ -42,4 +42,9 @@ export const commands: CommandEntry[] = [
     summary: 'Bilan annuel et enquête nationale : indicateurs d’une année scolaire',
     load: async () => (await import('./bilan')).bilanCommand,
   },
+  {
+    name: 'extract',
+    summary: 'Proposer des fiches parcours à partir d’un courriel de saisine (.eml, .msg)',
+    load: async () => (await import('./extract')).extractCommand,
+  },
 ];

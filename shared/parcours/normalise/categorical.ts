@@ -23,15 +23,15 @@ const SOURCE_RULES: Rule<ReferralSource>[] = [
     'education_nationale',
   ],
   [
-    / (psy ?en|rased|cpe|dsden|inspect\w*|education nationale|ac [a-z-]+ fr) /,
+    / (psy ?en|rased|cpe|conseill\w* principale? d education|dsden|inspect\w*|education nationale|ac [a-z-]+ fr) /,
     'education_nationale',
   ],
   [
-    / (mds|maison (departementale )?des solidarites|ccas|as de secteur|assistante? sociale?|travailleu(r|se) sociale?|service social|conseil departemental|utas?|circonscription d action sociale|ase|aide sociale a l enfance) /,
+    / (mds|maison (departementale )?des solidarites|ccas|as de secteur|assistante? sociale?|travailleu(r|se) sociale?|service social|conseil departemental|utas?|circonscription d action sociale|ase|aide sociale a l enfance|centre medico social|espace des solidarites|cias) /,
     'service_social',
   ],
   [
-    / (cmpp?|pmi|camsp|sessad|medecin|pediatre|orthophon\w*|psychologue|psychiatre|hopital|clinique|centre hospitalier|chu|sante) /,
+    / (cmpp?|pmi|protection maternelle( et)? infantile|centre medico psychologique|camsp|sessad|medecin|pediatre|orthophon\w*|psychologue|psychiatre|hopital|clinique|centre hospitalier|chu|sante) /,
     'sante',
   ],
   [
@@ -39,10 +39,10 @@ const SOURCE_RULES: Rule<ReferralSource>[] = [
     'education_nationale',
   ],
   [
-    / (centre social|centres sociaux|mairie|ville de|service (jeunesse|enfance|education|municipal)|municipal\w*|maison de quartier|adulte relais|mediateur|mediatrice|police municipale|politique de la ville) /,
+    / (centre social|centres sociaux|mairie|ville de|ville d [a-z]+|hotel de ville|service (jeunesse|enfance|education|municipal)|municipal\w*|maison de quartier|adulte relais|mediateur|mediatrice|police municipale|politique de la ville) /,
     'mairie',
   ],
-  [/ (association|asso|club|mjc|fcpe) /, 'association'],
+  [/ (association|asso|club|mjc|fcpe|prevention specialisee) /, 'association'],
   [
     / (famille|maman|papa|mere|pere|parents?|grand mere|grand pere|tante|oncle|demande spontanee|spontane\w*) /,
     'famille',
