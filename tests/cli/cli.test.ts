@@ -4,21 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../shared/cli';
-
-function memoryIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => {},
-    endProgress: () => {},
-    readStdin: async () => Buffer.from(''),
-    env: {},
-  };
-  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
-}
+import { main } from '../../shared/cli';
+import { memoryIO } from '../helpers/memory-io';
 
 const sample = 'shared/samples/suivi-exemple.json';
 

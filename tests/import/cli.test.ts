@@ -3,22 +3,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../shared/cli';
+import { main } from '../../shared/cli';
 import type { ParcoursRecord } from '../../shared/parcours';
-
-function memoryIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => {},
-    endProgress: () => {},
-    readStdin: async () => Buffer.from(''),
-    env: {},
-  };
-  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
-}
+import { memoryIO } from '../helpers/memory-io';
 
 const fixtures = 'tests/fixtures/import';
 

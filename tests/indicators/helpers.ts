@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { CliIO } from '../../shared/cli';
 import type { ParcoursRecord } from '../../shared/parcours';
 import type { Bilan, IndicatorTable } from '../../shared/indicators';
+export { memoryIO } from '../helpers/memory-io';
 
 export const FIXTURE = 'tests/fixtures/indicators/caseload.json';
 
@@ -18,18 +18,4 @@ export function table(bilan: Bilan, id: string): IndicatorTable {
 /** Row key → count, zero rows left out, so expectations list only what is there. */
 export function counts(t: IndicatorTable): Record<string, number> {
   return Object.fromEntries(t.rows.filter((r) => r.count > 0).map((r) => [r.key, r.count]));
-}
-
-export function memoryIO(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => {},
-    endProgress: () => {},
-    readStdin: async () => Buffer.from(''),
-    env,
-  };
-  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
 }

@@ -3,22 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../shared/cli';
+import { main } from '../../shared/cli';
 import { fixtures, visibleText } from './helpers';
-
-function memoryIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => {},
-    endProgress: () => {},
-    readStdin: async () => Buffer.from(''),
-    env: {},
-  };
-  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
-}
+import { memoryIO } from '../helpers/memory-io';
 
 const work = mkdtempSync(join(tmpdir(), 'passerelle-minutes-'));
 const corpus = (name: string) => join(fixtures, name);

@@ -2,22 +2,9 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../shared/cli';
+import { main } from '../../shared/cli';
 import { sampleRecords } from './helpers';
-
-function memoryIO(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    progress: () => {},
-    endProgress: () => {},
-    readStdin: async () => Buffer.from(''),
-    env,
-  };
-  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
-}
+import { memoryIO } from '../helpers/memory-io';
 
 const env = { PASSERELLE_PASSPHRASE: 'phrase de passe de test' };
 
