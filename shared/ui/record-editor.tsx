@@ -60,10 +60,15 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
     margin: 0,
+    // A fieldset is min-content wide by default: long option labels would widen the pane.
+    minWidth: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  block: { display: 'block' },
+  // Grid and flex items keep their content's width: long option labels would widen the pane.
+  shrinkable: { minWidth: 0 },
 });
 
 type Messages = Map<string, string[]>;
@@ -74,7 +79,9 @@ function FieldInput({
   onChange,
   messages,
   idPrefix,
+  styles,
 }: {
+  styles: ReturnType<typeof useStyles>;
   field: FormField;
   value: unknown;
   onChange(value: unknown): void;
@@ -128,9 +135,10 @@ function FieldInput({
       );
     case 'choice':
       return (
-        <Field label={field.label} {...validation}>
+        <Field label={field.label} className={styles.shrinkable} {...validation}>
           <Select
             id={id}
+            className={styles.shrinkable}
             value={value === undefined || value === null ? '' : String(value)}
             onChange={(_, data) => onChange(data.value)}
           >
@@ -301,6 +309,7 @@ export function RecordEditor({
               <FieldInput
                 key={field.key}
                 field={field}
+                styles={styles}
                 idPrefix="fiche"
                 value={readPath(draft, field.key)}
                 onChange={(value) => set(field.key, value)}
@@ -323,6 +332,7 @@ export function RecordEditor({
                     <FieldInput
                       key={field.key}
                       field={field}
+                      styles={styles}
                       idPrefix={`${group.key}-${index}`}
                       value={readPath(draft, `${group.key}.${index}.${field.key}`)}
                       onChange={(value) => set(`${group.key}.${index}.${field.key}`, value)}
@@ -364,7 +374,7 @@ export function RecordEditor({
         </div>
       </form>
       <section aria-label="Historique des partages">
-        <Text as="h3" size={300} weight="semibold">
+        <Text as="h3" size={300} weight="semibold" className={styles.block}>
           Historique des partages
         </Text>
         {history === null ? (

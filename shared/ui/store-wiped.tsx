@@ -53,7 +53,13 @@ export function StoreWiped({ onRestore, onStartOver }: StoreWipedProps) {
       </MessageBar>
       <form className={styles.form} onSubmit={submit}>
         <Field label="Fichier de sauvegarde" required>
-          <input type="file" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          {(fieldProps) => (
+            <input
+              {...fieldProps}
+              type="file"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
         <Field
           label="Phrase de passe de la sauvegarde"
