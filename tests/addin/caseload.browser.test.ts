@@ -169,8 +169,7 @@ describe.skipIf(!existsSync(chromiumPath))('«File active» in the task pane pre
   });
 
   it('erases a child only after a confirmation that names the consequences', async () => {
-    await page.getByRole('searchbox').fill('benali');
-    await page.getByRole('searchbox').fill('salah');
+    await page.getByRole('searchbox').fill('bensalah'); // «BEN SALAH» typed without its space
     await page.getByRole('button', { name: /BEN SALAH/ }).click();
     await page.getByRole('button', { name: 'Effacer l’enfant…' }).click();
     const dialog = page.getByRole('alertdialog');
