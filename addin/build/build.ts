@@ -26,6 +26,8 @@ export interface AddinBuild {
   initialScripts: string[];
   /** Chunks loaded on demand (views, host adapters, preview data). */
   lazyScripts: string[];
+  /** Per view module (`addin/taskpane/views/…`), the chunks its first opening fetches beyond the initial scripts. */
+  viewScripts: Record<string, string[]>;
   /** Every file written, absolute paths. */
   files: string[];
 }
@@ -131,6 +133,16 @@ export async function buildAddin(options: AddinBuildOptions): Promise<AddinBuild
     outDir,
     initialScripts: initial.map(absolute),
     lazyScripts: scripts.filter((s) => !initial.includes(s) && !commandFiles.has(s)).map(absolute),
+    viewScripts: Object.fromEntries(
+      Object.entries(metafile.outputs)
+        .filter(([, o]) => o.entryPoint?.startsWith('addin/taskpane/views/'))
+        .map(([output, o]) => [
+          o.entryPoint!,
+          staticClosure(metafile, output)
+            .filter((s) => !initial.includes(s))
+            .map(absolute),
+        ]),
+    ),
     files,
   };
 }

@@ -28,6 +28,12 @@ export const paneViews: readonly PaneView[] = [
     load: () => import('./views/workbook-view'),
   },
   {
+    id: 'file-active',
+    label: 'File active',
+    hosts: ['Excel', 'Word', 'Outlook'],
+    load: () => import('./views/caseload-view'),
+  },
+  {
     id: 'a-propos',
     label: 'À propos',
     hosts: ['Excel', 'Word', 'Outlook'],

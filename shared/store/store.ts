@@ -12,6 +12,7 @@ import {
   peopleFromRecords,
   schoolYearBounds,
   todayIso,
+  validateRecord,
   validateSession,
   type CaseloadLookup,
   type EpsSession,
@@ -44,6 +45,7 @@ import { prepareRecords } from './put';
 import { prepareSnapshot } from './snapshot';
 import { collectChildData, prepareErasure } from './rights';
 import {
+  identityToken,
   nameTokens,
   nameWords,
   openPseudonym,
@@ -329,6 +331,34 @@ export class CaseloadStore implements CaseloadLookup {
           await db.usedCodes.bulkPut(rows.map((r) => ({ code: r.code })));
         },
       };
+    });
+  }
+
+  /**
+   * Saves an edited record as it is, replacing the stored one with the same
+   * id and code: unlike `putRecords`, which merges, a field emptied in an
+   * editor stays empty. Refuses a record the store does not hold, or whose
+   * name and birth date now match another child's.
+   */
+  async replaceRecord(record: ParcoursRecord): Promise<void> {
+    const checked = validateRecord(record);
+    if (!checked.ok) throw checked.error;
+    const edited = checked.value;
+    await this.write(async (keys) => {
+      const [stored, identity] = await Promise.all([
+        this.db.records.get(edited.id),
+        identityToken(keys, edited.child),
+      ]);
+      if (!stored || stored.code !== edited.code) throw unknownCode(edited.code);
+      const twins = await this.db.records.where('identity').equals(identity).primaryKeys();
+      if (twins.some((id) => id !== edited.id)) {
+        throw new PasserelleError(
+          'store/duplicate-child',
+          `un autre enfant de la file active a déjà ce nom et cette date de naissance : vérifiez la fiche ${edited.code} avant de l’enregistrer.`,
+        );
+      }
+      const row = await sealRecord(keys, edited);
+      return { value: undefined, apply: async (db) => void (await db.records.put(row)) };
     });
   }
 

@@ -1,0 +1,51 @@
+/**
+ * shared/ui — the React + Fluent UI v9 components the Office task pane and
+ * the browser extension's side panel share, in French: passphrase setup,
+ * unlock, restore after a wipe, the caseload list and the record editor.
+ * Components take props and callbacks; `useCaseload` connects the caseload to
+ * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
+ */
+export { PassphraseSetup, type PassphraseSetupProps } from './passphrase-setup';
+export { UnlockScreen, type UnlockScreenProps } from './unlock-screen';
+export { StoreWiped, type StoreWipedProps } from './store-wiped';
+export { CaseloadView, type CaseloadViewProps } from './caseload-view';
+export { RecordEditor, type RecordEditorProps } from './record-editor';
+export {
+  useCaseload,
+  downloadJson,
+  exportFileName,
+  type CaseloadController,
+  type CaseloadSource,
+} from './caseload-controller';
+export {
+  passphraseStrength,
+  MIN_PASSPHRASE_LENGTH,
+  type PassphraseStrength,
+  type StrengthLevel,
+} from './passphrase-strength';
+export {
+  EMPTY_FILTER,
+  PAGE_SIZE,
+  filterCaseload,
+  filterChoices,
+  pageOf,
+  sortCaseload,
+  type CaseloadFilter,
+  type Page,
+} from './caseload-query';
+export {
+  checkDraft,
+  formGroups,
+  formLabels,
+  formSections,
+  messagesByLabel,
+  pruneDraft,
+  readPath,
+  writePath,
+  type Draft,
+  type FormField,
+  type FormGroup,
+  type FormSection,
+} from './record-form';
+export { historyOf, type HistoryLine } from './history';
+export { errorMessage, frenchSpacing } from './typography';
