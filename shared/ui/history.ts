@@ -1,14 +1,5 @@
 /** A child's history as the editor shows it: the audit entries naming its code, newest first. */
-import type { AuditEntry, AuditKind } from '../store';
-
-const kindLabels: Record<AuditKind, string> = {
-  export: 'Export',
-  share: 'Partage',
-  pseudonymisation: 'Pseudonymisation',
-  deletion: 'Effacement',
-  restore: 'Restauration',
-  passphrase: 'Phrase de passe',
-};
+import { auditKindLabels, type AuditEntry } from '../store';
 
 export interface HistoryLine {
   seq: number;
@@ -35,7 +26,9 @@ export function historyOf(code: string, audit: readonly AuditEntry[]): HistoryLi
     .map((entry) => ({
       seq: entry.seq,
       when: frenchDateTime(entry.at),
-      what: entry.detail ? `${kindLabels[entry.kind]} (${entry.detail})` : kindLabels[entry.kind],
+      what: entry.detail
+        ? `${auditKindLabels[entry.kind]} (${entry.detail})`
+        : auditKindLabels[entry.kind],
       actor: entry.actor,
     }));
 }
