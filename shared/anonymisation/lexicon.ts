@@ -89,18 +89,31 @@ export const NOT_NAMES = words(`
   appartement etage porte escalier cite quartier centre maison hotel social sociale maternelle
   elementaire primaire programme reussite educative dispositif equipe pluridisciplinaire soutien
   service services mission locale association club centre cabinet hopital clinique
-  rose pierre marine ange grace victoire colombe olive prune jade noel blanche blanc brun roche
+  noel saint sainte france paques toussaint ramadan aid
+  algerie maroc tunisie senegal mali guinee comores turquie roumanie georgie armenie albanie kosovo
+  serbie bosnie tchetchenie russie ukraine syrie afghanistan soudan erythree somalie congo cameroun
+  cote ivoire haiti mayotte reunion espagne portugal italie chine vietnam inde pakistan bangladesh
+  nigeria ghana angola madagascar bresil europe afrique asie amerique
+  iban rib nir ine siret siren afev laep siao insee ssiad clas reaap udaf caf
+  merci sincere parfait parfaite modeste
+  bienvenue bienvenu royal leger vivant gentil gentille miracle gitane gitan sans
+  the and you will my hello sorry thank very much good for with madam sir
+  lecture ecriture maths mathematiques francais anglais sport piscine cantine garderie
+  dyslexie tdah autisme asthme diabete anxiete
+`);
+
+/**
+ * Words that are also names («une rose», «la pierre», «Grâce à»): a name only
+ * with a capital outside a sentence start, or in a strong context.
+ */
+export const WORD_NAMES = words(`
+  rose pierre marine ange grace victoire colombe olive prune jade blanche blanc brun roche
   fontaine marchand petit petite grand grande bonne belle bel beau aime sera juste soleil lune ciel
   etoile fleur lilas iris violette marguerite capucine perle ambre ocean oceane paix joie espoir
   chance destin fortune gloire justice liberte prince princesse reine roi dame amour ami amie
   patience prudence constance clemence esperance bonheur lumiere sante loup ours neige miel
-  saint sainte olivier celeste aurore
-  merci sincere fidele innocent innocente desire desiree parfait parfaite modeste honore
-  bienvenue bienvenu clair claire franc franche royal leger vivant prosper
-  aimee
-  the and you will my hello sorry thank very much good for with madam sir
-  lecture ecriture maths mathematiques francais anglais sport piscine cantine garderie
-  dyslexie tdah autisme asthme diabete anxiete
+  olivier celeste aurore aimee desire desiree honore innocent innocente fidele clair claire franc
+  franche prosper martin lebrun leblanc legrand bastide
 `);
 
 /** Institution acronyms and names kept as-is, never a person. */

@@ -72,6 +72,9 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
       cellFindings.push({ ...cell, type: 'DATE_NAISSANCE', confidence: 0.9, label: 'date de naissance (colonne du tableau)' });
     }
+    if (cell.kind === 'allocataire' && /^\d{7}$/.test(text.slice(cell.start, cell.end))) {
+      cellFindings.push({ ...cell, type: 'NUM_ALLOCATAIRE', confidence: 0.9, label: 'numéro d’allocataire CAF (colonne du tableau)' });
+    }
   }
   const identifiers = keepFirst([...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings], text.length);
   const taken = new Uint8Array(text.length);
@@ -87,8 +90,14 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
 
   const lines = describeLines(text);
   const lineStarts = lineStartsOf(text);
+  // A contact shares a line with a professional's name only: it is that professional's.
+  const lineOf = (f: RawFinding) => lineIndexAt(text, lineStarts, f.start);
+  const beneficiaryLines = new Set(names.findings.filter((f) => f.role !== 'professionnel').map(lineOf));
   const professionalLines = new Set(
-    names.findings.filter((f) => f.role === 'professionnel' && f.roleSure).map((f) => lineIndexAt(text, lineStarts, f.start)),
+    names.findings
+      .filter((f) => f.role === 'professionnel' && f.roleSure)
+      .map(lineOf)
+      .filter((line) => !beneficiaryLines.has(line)),
   );
   for (const f of direct) {
     if (f.type === 'PERSONNE') continue;

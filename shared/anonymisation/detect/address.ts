@@ -12,12 +12,15 @@ const NUMBERED = new RegExp(
   `(?<![\\p{L}\\d])\\d{1,4}(?:\\s?(?:bis|ter|quater|[abcd])\\b)?,?\\s(?:${STREET_TYPES})(?![\\p{L}])`,
   'giu',
 );
-const SITE = /(?<![\p{L}])(?:r[ée]sidence|cit[ée]|aire d['’]accueil|terrain familial)(?![\p{L}])/giu;
+const SITE = /(?<![\p{L}])(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
+/** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
+const ANNOUNCED =
+  /(?<![\p{L}])(?:domicile|adresse|domicili[ée]e?s?\s(?:au|à)|habite\s(?:au|à)|demeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+[\p{Lu}][\p{L}'’\-]*(?:[\s\-][\p{Lu}][\p{L}'’\-]*){0,3})/giu;
 
 const NAME_WORD = /^[\p{Lu}\d][\p{L}\d'’\-.]*$/u;
 const PARTICLE = /^(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|sur|sous|en|et|saint|sainte)$/i;
 const EXTRA =
-  /^(?:,|\s-)?\s*(?:b[âa]t(?:iment)?\.?|appartement|appt\.?|apt\.?|app\.?|escalier|esc\.?|porte|r[ée]sidence|r[ée]s\.|cit[ée]|logement|log\.?|entr[ée]e|bp|cs)\s+[\p{L}\d][\p{L}\d'’\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’\-]*|de|des|du|la|les|le))*/iu;
+  /^(?:,|\s-)?\s*(?:(?:\d{1,4}\s)?(?:chemin|rue|route|avenue|impasse|all[ée]e)\s(?:d['’]|de la|de|du|des)?|b[âa]t(?:iment)?\.?|appartement|appt\.?|apt\.?|app\.?|escalier|esc\.?|porte|r[ée]sidence|r[ée]s\.|cit[ée]|logement|log\.?|entr[ée]e|bp|cs)\s+[\p{L}\d][\p{L}\d'’\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’\-]*|de|des|du|la|les|le))*/iu;
 const FLOOR = /^(?:,|\s-)?\s*\d{1,2}(?:e|er|ème|eme)\s+[ée]tage/iu;
 const POSTCODE = /^(?:,|\s-)?\s*(?:\n\s*)?\d{2}\s?\d{3}\s+[\p{Lu}][\p{L}'’\-]*(?:[\s\-][\p{Lu}][\p{L}'’\-]*){0,3}(?:\s+cedex(?:\s\d{1,2})?)?/iu;
 
@@ -77,6 +80,11 @@ export function detectAddresses(text: string): RawFinding[] {
     if (!/b[âa]t|appart|app|\d{5}|escalier|log/i.test(tail)) continue;
     out.push({ start: m.index, end, type: 'ADRESSE', confidence: 0.8, label: 'lieu de résidence' });
     lastEnd = end;
+  }
+  for (const m of text.matchAll(ANNOUNCED)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (out.some((f) => f.start < start + m[1]!.length && start < f.end)) continue;
+    out.push({ start, end: start + m[1]!.length, type: 'ADRESSE', confidence: 0.85, label: 'adresse postale' });
   }
   return out;
 }

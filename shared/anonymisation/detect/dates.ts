@@ -10,7 +10,7 @@ export const DATE_SOURCE = `(?:\\d{1,2}\\s?[/.\\-]\\s?\\d{1,2}\\s?[/.\\-]\\s?(?:
 
 const BIRTH =
   /(?<![\p{L}])(?:n[ée]{1,2}(?:\s?\(e\))?s?|DDN|D\.?D\.?N\.?|date de naissance|naissance|n[ée]e? le)(?![\p{L}])/giu;
-const DATE_AFTER = new RegExp(`^[\\s:,]*(?:le\\s+|en\\s+|:\\s*)?(${DATE_SOURCE})`, 'iu');
+const DATE_AFTER = new RegExp(`^[\\s:,]*(?:le\\b|en\\b)?[\\s:]*(${DATE_SOURCE})`, 'iu');
 
 export function detectBirthDates(text: string): RawFinding[] {
   const out: RawFinding[] = [];

@@ -17,6 +17,7 @@ import {
   PARTICLES,
   PROFESSIONS,
   PUBLIC_OFFICES,
+  WORD_NAMES,
 } from '../lexicon';
 import type { NameEntry, NamesIndex } from '../names-index';
 import type { Token } from '../tokens';
@@ -51,11 +52,17 @@ function isAcronym(t: Token): boolean {
   return t.shape === 'upper' && (t.folded.length <= 2 || !/[aeiouy]/.test(t.folded));
 }
 
-/** A word that may be part of a name by its shape: capitalised, not a common word. */
-function nameShaped(t: Token | undefined): boolean {
+/** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
+function strongShaped(t: Token | undefined): boolean {
   if (!t || t.shape === 'lower' || t.folded.length < 2) return false;
   if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded)) return false;
   return !isAcronym(t);
+}
+
+/** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
+function nameShaped(t: Token | undefined): boolean {
+  if (!strongShaped(t)) return false;
+  return !WORD_NAMES.has(t!.folded) || t!.shape === 'upper' || !t!.sentenceStart;
 }
 
 function lineTextOf(text: string, index: number): string {
@@ -89,13 +96,13 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (ctx.taken(t.start)) blocked[i] = true;
     if (!ORGANISATION_WORDS.has(t.folded)) return;
     let j = i + 1;
-    while (tokens[j] && (nameShaped(tokens[j]) || PARTICLES.has(tokens[j]!.folded)) && adjacent(j - 1) && j - i <= 4) {
+    while (tokens[j] && (strongShaped(tokens[j]) || PARTICLES.has(tokens[j]!.folded)) && adjacent(j - 1) && j - i <= 4) {
       blocked[j] = true;
       j++;
     }
     if (j > i + 1) {
-      organisationNames.add(tokens.slice(i + 1, j).map((x) => x.folded).join(' '));
       if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
+        organisationNames.add(tokens.slice(i + 1, j).map((x) => x.folded).join(' '));
         schools.push({ start: t.start, end: tokens[j - 1]!.end });
       }
     }
@@ -123,8 +130,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
         if (!entries) continue;
         // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
-        const ambiguous = n === 1 && NOT_NAMES.has(t.folded);
-        if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !nameShaped(tokens[i + 1])))) break;
+        if (n === 1 && NOT_NAMES.has(t.folded) && t.shape === 'lower') break;
+        const ambiguous = n === 1 && WORD_NAMES.has(t.folded);
+        if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1])))) break;
         if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
         const professional = entries.every((e) => e.kind === 'professionnel');
         for (let k = 0; k < n; k++) {
@@ -147,7 +155,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (cell.kind !== 'personne' && cell.kind !== 'professionnel') continue;
     tokens.forEach((t, i) => {
       if (t.start < cell.start || t.end > cell.end) return;
-      if (CIVILITIES.has(t.folded) || NOT_NAMES.has(t.folded) && t.shape === 'lower') return;
+      if (CIVILITIES.has(t.folded) || NOT_NAMES.has(t.folded) || (WORD_NAMES.has(t.folded) && t.shape === 'lower')) return;
       const professional = cell.kind === 'professionnel';
       mark(i, {
         confidence: 0.9,
@@ -157,6 +165,10 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       });
     });
   }
+
+  // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
+  const lowerLines = new Set<number>(tokens.map((t) => t.line));
+  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLines.delete(t.line);
 
   // 3. Context words before a name.
   const emailDocument = /^\s*(?:de|from|à|to|objet|subject)\s?:/im.test(text);
@@ -200,9 +212,22 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const gap = text.slice(t.end, n.start);
     if (!/^[\s.,:'’]{0,3}$/.test(gap) || /[.,:]/.test(gap) && !isCivility) continue;
     const lowerOk =
-      n.shape === 'lower' && isFirstName(n.folded) && !NOT_NAMES.has(n.folded) && n.folded.length >= 3;
+      n.shape === 'lower' &&
+      lowerLines.has(n.line) &&
+      isFirstName(n.folded) &&
+      !NOT_NAMES.has(n.folded) &&
+      !WORD_NAMES.has(n.folded) &&
+      n.folded.length >= 3;
     const strongContext = isCivility || label === 'nom d’un membre de la famille';
-    if (!(nameShaped(n) || lowerOk)) continue;
+    // «M. Le Gall», «Mme Dos Santos»: a capitalised particle opens the name.
+    const particleName =
+      strongContext && n.shape !== 'lower' && PARTICLES.has(n.folded) && adjacent(next) && strongShaped(tokens[next + 1]);
+    if (particleName) {
+      mark(next, { confidence: 0.9, label, role, roleSure });
+      mark(next + 1, { confidence: 0.9, label, role, roleSure });
+      continue;
+    }
+    if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
     if (!strongContext && !isFirstName(n.folded) && !marks[next] && n.shape !== 'upper') {
       // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
       if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique') continue;
@@ -242,7 +267,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (marks[i]?.role === 'beneficiaire' && marks[i]?.roleSure) return;
     const header = lineMark.label.includes('en-tête');
     if (header && text.slice(t.end, t.end + 3).includes('@')) return;
-    if (header && !(nameShaped(t) && (isFirstName(t.folded) || marks[i] || adjacent(i) && nameShaped(tokens[i + 1]) || adjacent(i - 1) && marks[i - 1]))) return;
+    if (header && !(nameShaped(t) && (isFirstName(t.folded) || marks[i] || t.shape === 'upper' || (adjacent(i - 1) && marks[i - 1])))) return;
     if (!header && !(marks[i] || nameShaped(t) && (i === 0 || tokens[i - 1]!.line !== t.line || marks[i - 1]))) return;
     if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(text, t.start))) return;
     mark(i, { ...lineMark, confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0) });
@@ -269,7 +294,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const shouting = letters.length > 12 && letters === letters.toUpperCase();
     const nextTo = (adjacent(i) && marks[i + 1]) || (adjacent(i - 1) && marks[i - 1]);
     if (shouting && !nextTo && !isFirstName(t.folded)) return;
-    if (!nextTo && t.folded.length < 4) return;
+    if (!nextTo && t.folded.length < 5) return;
     mark(i, { confidence: nextTo ? 0.85 : 0.65, label: 'nom en capitales' });
   });
 
@@ -282,19 +307,18 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       while (j < tokens.length && adjacent(j - 1) && !blocked[j] && j - i <= 3) {
         const w = tokens[j]!;
         if (marks[j]) break;
-        if (PARTICLES.has(w.folded) && nameShaped(tokens[j + 1]) && adjacent(j) && w.shape !== 'lower') {
+        if (PARTICLES.has(w.folded) && strongShaped(tokens[j + 1]) && adjacent(j) && w.shape !== 'lower') {
           mark(j, m);
           j++;
           continue;
         }
-        if (!nameShaped(w) || (w.shape === 'title' && tokens[i]!.shape === 'title' && !isFirstName(tokens[i]!.folded) && !marks[j])) {
-          if (!(nameShaped(w) && w.shape === 'upper')) break;
-        }
+        const fits = w.shape === 'upper' ? strongShaped(w) : nameShaped(w) && (tokens[i]!.shape !== 'title' || isFirstName(tokens[i]!.folded) || m.confidence >= 0.85);
+        if (!fits) break;
         mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;
       }
       const before = tokens[i - 1];
-      if (before && !marks[i - 1] && !blocked[i - 1] && adjacent(i - 1) && before.shape === 'upper' && nameShaped(before)) {
+      if (before && !marks[i - 1] && !blocked[i - 1] && adjacent(i - 1) && before.shape === 'upper' && strongShaped(before)) {
         mark(i - 1, { ...m, confidence: m.confidence - 0.05 });
       }
     }
@@ -314,7 +338,11 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (marks[i] || blocked[i]) return;
     const m = found.get(t.folded);
     if (!m) return;
-    if (NOT_NAMES.has(t.folded) && (t.shape === 'lower' || t.sentenceStart)) return;
+    if (NOT_NAMES.has(t.folded) || PROFESSIONS.has(t.folded)) return;
+    if (WORD_NAMES.has(t.folded)) {
+      if (t.shape === 'lower') return;
+      if (t.sentenceStart && (m.confidence < 0.85 || /^\s+(?:à|au|aux)\b/.test(text.slice(t.end, t.end + 5)))) return;
+    }
     mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   });
 

@@ -20,7 +20,7 @@ const CLASS =
 const NOT_CLASS_BEFORE = /(?:élèves?|classes?|niveau|enfants?|collégiens|tous les|toutes les|des)\s+(?:de\s+|en\s+)?$/i;
 
 const SCHOOL =
-  /(?<![\p{L}])(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire)(?:\s(?:maternelle|[ée]l[ée]mentaire|primaire|priv[ée]e))?\s(?:[\p{Lu}][\p{L}'’\-]*|de|du|des|la|le|les)(?:\s(?:[\p{Lu}][\p{L}'’\-]*|de|du|des|la|le|les)){0,4}/gu;
+  /(?<![\p{L}])(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire)(?:\s(?:maternelle|[ée]l[ée]mentaire|primaire|priv[ée]e))?(?:\s(?:de la|de|du|des|d['’]|l['’]|la|le|les))?\s?[\p{Lu}][\p{L}'’\-]*(?:\s(?:[\p{Lu}][\p{L}'’\-]*|de|du|des|la|le|les)){0,4}/gu;
 
 const QUARTIER =
   /(?<![\p{L}])(?:quartiers?|cit[ée]|secteur)(?:\s(?:de|du|des|de la|d['’]))?\s?((?:l[ae]\s|les\s|l['’])?[\p{Lu}][\p{L}'’\-]*(?:\s(?:de|du|des|la|le|les|[\p{Lu}][\p{L}'’\-]*)){0,3})/gu;

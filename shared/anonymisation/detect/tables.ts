@@ -5,7 +5,7 @@
  */
 import { foldText } from '../../parcours';
 
-export type ColumnKind = 'personne' | 'professionnel' | 'naissance' | 'etablissement' | 'classe';
+export type ColumnKind = 'personne' | 'professionnel' | 'naissance' | 'etablissement' | 'classe' | 'allocataire';
 
 export interface TableCell {
   start: number;
@@ -19,6 +19,7 @@ function columnKind(header: string): ColumnKind | undefined {
   if (/^(referent|referente|referent e|educateur|educatrice|enseignant|enseignante|professeur|prof principal|suivi par|intervenant)/.test(h)) {
     return 'professionnel';
   }
+  if (/allocataire|\bcaf\b/.test(h)) return 'allocataire';
   if (/^(ne|nee|ne e|date de naissance|ddn|naissance|d n)( le)?$/.test(h) || /naissance/.test(h)) return 'naissance';
   if (/^(ecole|etablissement|etab|college|lycee|groupe scolaire)\b/.test(h)) return 'etablissement';
   if (/^(classe|niveau|niv)\b/.test(h)) return 'classe';
