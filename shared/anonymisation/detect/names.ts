@@ -46,6 +46,10 @@ export interface NameResult {
   schools: Array<{ start: number; end: number }>;
 }
 
+const ORGANISATION_QUALIFIERS = new Set(
+  'social sociale culturel culturelle municipal municipale communal communale sportif sportive associatif familial familiale scolaire maternelle elementaire primaire privee prive intercommunal medico'.split(' '),
+);
+
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
 function isAcronym(t: Token): boolean {
@@ -56,6 +60,7 @@ function isAcronym(t: Token): boolean {
 function strongShaped(t: Token | undefined): boolean {
   if (!t || t.shape === 'lower' || t.folded.length < 2) return false;
   if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded)) return false;
+  if (KINSHIP.has(t.folded) || CIVILITIES.has(t.folded) || GREETINGS.has(t.folded)) return false;
   return !isAcronym(t);
 }
 
@@ -96,13 +101,16 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (ctx.taken(t.start)) blocked[i] = true;
     if (!ORGANISATION_WORDS.has(t.folded)) return;
     let j = i + 1;
-    while (tokens[j] && (strongShaped(tokens[j]) || PARTICLES.has(tokens[j]!.folded)) && adjacent(j - 1) && j - i <= 4) {
+    while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
+    const nameStart = j;
+    while (tokens[j] && (strongShaped(tokens[j]) || PARTICLES.has(tokens[j]!.folded) || tokens[j]!.folded === 'les') && adjacent(j - 1) && j - i <= 4) {
       blocked[j] = true;
       j++;
     }
-    if (j > i + 1) {
+    while (j > nameStart && (PARTICLES.has(tokens[j - 1]!.folded) || tokens[j - 1]!.folded === 'les')) blocked[--j] = false;
+    if (j > nameStart) {
       if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
-        organisationNames.add(tokens.slice(i + 1, j).map((x) => x.folded).join(' '));
+        organisationNames.add(tokens.slice(nameStart, j).map((x) => x.folded).join(' '));
         schools.push({ start: t.start, end: tokens[j - 1]!.end });
       }
     }
@@ -209,12 +217,13 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     } else continue;
     const n = tokens[next];
     if (!n || n.line !== t.line || blocked[next]) continue;
-    const gap = text.slice(t.end, n.start);
+    const gap = text.slice(tokens[next - 1]!.end, n.start);
     if (!/^[\s.,:'’]{0,3}$/.test(gap) || /[.,:]/.test(gap) && !isCivility) continue;
     const lowerOk =
       n.shape === 'lower' &&
       lowerLines.has(n.line) &&
-      isFirstName(n.folded) &&
+      (isFirstName(n.folded) || isCivility) &&
+      !KINSHIP.has(n.folded) &&
       !NOT_NAMES.has(n.folded) &&
       !WORD_NAMES.has(n.folded) &&
       n.folded.length >= 3;
@@ -255,7 +264,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       return;
     }
     if (!signatureDone && t.line - closingLine <= 2 && t.line > closingLine) {
-      if (nameShaped(t) && (isFirstName(t.folded) || marks[i] || nameShaped(tokens[i + 1]) && adjacent(i))) {
+      const lowerName = t.shape === 'lower' && lowerLines.has(t.line) && isFirstName(t.folded) && !NOT_NAMES.has(t.folded);
+      if (lowerName || (nameShaped(t) && (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i))))) {
         lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans une signature', role: 'professionnel', roleSure: true });
         signatureDone = true;
       }
@@ -268,7 +278,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const header = lineMark.label.includes('en-tête');
     if (header && text.slice(t.end, t.end + 3).includes('@')) return;
     if (header && !(nameShaped(t) && (isFirstName(t.folded) || marks[i] || t.shape === 'upper' || (adjacent(i - 1) && marks[i - 1])))) return;
-    if (!header && !(marks[i] || nameShaped(t) && (i === 0 || tokens[i - 1]!.line !== t.line || marks[i - 1]))) return;
+    const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
+    const lowerName = t.shape === 'lower' && lowerLines.has(t.line) && opensLine && isFirstName(t.folded) && !NOT_NAMES.has(t.folded);
+    if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1])))) return;
     if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(text, t.start))) return;
     mark(i, { ...lineMark, confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0) });
   });
@@ -283,7 +295,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       if (!/^[,:)]/.test(after) && !/^ \(/.test(after) && !/^\s*$/.test(after.slice(0, 1))) return;
       if (/^ [a-zé]/.test(after) && !tokens[i + 1]) return;
     }
-    mark(i, { confidence: 0.75, label: 'prénom' });
+    mark(i, { confidence: nextIsName ? 0.85 : 0.75, label: 'prénom' });
   });
 
   // 6. Words in CAPITALS next to a name («MEZIANE Karima», «Rayane MEZIANE»), or alone when long.
