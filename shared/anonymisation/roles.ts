@@ -8,7 +8,7 @@ import { foldText } from '../parcours';
 import { CLOSINGS } from './lexicon';
 import type { RawFinding, Role } from './types';
 
-const WEBMAIL =
+export const WEBMAIL =
   /@(?:gmail|googlemail|outlook|hotmail|live|msn|yahoo|ymail|icloud|me|free|orange|wanadoo|laposte|sfr|neuf|bbox|aol|gmx|protonmail|proton)\./i;
 const GENERIC_MAILBOX =
   /^(?:pre|contact|accueil|secretariat|secr[ée]tariat|direction|info|infos|mairie|admin|administration|noreply|no-reply|service|services|standard|ce\.\d{7}[a-z]|ecole|college|cmp|cmpp|caf|mds|rased|vie-scolaire|viescolaire|cpe|inscriptions?)(?:[.\-_][a-z0-9]+)*@/i;

@@ -22,6 +22,7 @@ import {
 import type { NameEntry, NamesIndex } from '../names-index';
 import type { Token } from '../tokens';
 import type { RawFinding, Role } from '../types';
+import { WEBMAIL } from '../roles';
 import type { TableCell } from './tables';
 
 interface Mark {
@@ -254,7 +255,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (!t.sentenceStart || i > 0 && tokens[i - 1]!.line === t.line) return;
     const line = lineTextOf(text, t.start);
     if (HEADER_LINE.test(line)) {
-      lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans l’en-tête du courriel', role: 'professionnel', roleSure: true });
+      // A personal mailbox in the header may be a family writing: professional, but not sure.
+      lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans l’en-tête du courriel', role: 'professionnel', roleSure: !WEBMAIL.test(line) });
       return;
     }
     const folded = line.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z ]/g, ' ').trim();
@@ -324,7 +326,25 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           j++;
           continue;
         }
-        const fits = w.shape === 'upper' ? strongShaped(w) : nameShaped(w) && (tokens[i]!.shape !== 'title' || isFirstName(tokens[i]!.folded) || m.confidence >= 0.85);
+        // In lowercase lines (SMS), a surname after a first name found in a strong context.
+        const lowerSurname =
+          w.shape === 'lower' &&
+          lowerLines.has(w.line) &&
+          m.confidence >= 0.85 &&
+          w.folded.length >= 3 &&
+          !NOT_NAMES.has(w.folded) &&
+          !KINSHIP.has(w.folded) &&
+          !WORD_NAMES.has(w.folded) &&
+          (j === i + 1 || PARTICLES.has(tokens[j - 1]!.folded));
+        const lowerParticle = w.shape === 'lower' && lowerLines.has(w.line) && PARTICLES.has(w.folded) && m.confidence >= 0.85;
+        if (lowerParticle && j === i + 1) {
+          mark(j, m);
+          j++;
+          continue;
+        }
+        const fits =
+          lowerSurname ||
+          (w.shape === 'upper' ? strongShaped(w) : nameShaped(w) && (tokens[i]!.shape !== 'title' || isFirstName(tokens[i]!.folded) || m.confidence >= 0.85));
         if (!fits) break;
         mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;
@@ -353,7 +373,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (NOT_NAMES.has(t.folded) || PROFESSIONS.has(t.folded)) return;
     if (WORD_NAMES.has(t.folded)) {
       if (t.shape === 'lower') return;
-      if (t.sentenceStart && (m.confidence < 0.85 || /^\s+(?:à|au|aux)\b/.test(text.slice(t.end, t.end + 5)))) return;
+      // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
+      if (t.sentenceStart && /^\s+(?:à|au|aux)(?![\p{L}])/u.test(text.slice(t.end, t.end + 5))) return;
     }
     mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   });
@@ -441,6 +462,14 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
     if (out.some((f) => f.start < end && f.end > start)) continue;
     // «M. D.»: a civility then an initial is still a person; «M. Brun» is handled by civilities.
     out.push({ start, end, type: 'PERSONNE', confidence: 0.7, label: 'initiales' });
+  }
+  // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
+  const firstInitials = new Set(
+    out.filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end))).map((f) => text.charAt(f.start)),
+  );
+  for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
+    if (m[1] === 'M' || !firstInitials.has(m[1]!) || out.some((f) => f.start <= m.index && m.index < f.end)) continue;
+    out.push({ start: m.index, end: m.index + 2, type: 'PERSONNE', confidence: 0.6, label: 'initiale d’un nom déjà repéré' });
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
