@@ -62,8 +62,9 @@ export function contactRole(
   const before = line.text.slice(0, Math.max(0, line.text.indexOf(value)));
   if (f.type === 'EMAIL') {
     if (GENERIC_MAILBOX.test(value)) return { role: 'institution', sure: true };
-    if (line.header || line.signature || professionalOnLine) return { role: 'professionnel', sure: true };
-    if (!WEBMAIL.test(value)) return { role: 'professionnel', sure: false };
+    const personal = WEBMAIL.test(value);
+    if (line.header || line.signature || professionalOnLine) return { role: 'professionnel', sure: !personal };
+    if (!personal) return { role: 'professionnel', sure: false };
     return { role: 'beneficiaire', sure: false };
   }
   if (f.type === 'TELEPHONE' || f.type === 'ADRESSE') {

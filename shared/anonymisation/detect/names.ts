@@ -266,8 +266,18 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       return;
     }
     if (!signatureDone && t.line - closingLine <= 2 && t.line > closingLine) {
-      const lowerName = t.shape === 'lower' && lowerLines.has(t.line) && isFirstName(t.folded) && !NOT_NAMES.has(t.folded);
-      if (lowerName || (nameShaped(t) && (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i))))) {
+      // A short line of its own after a closing is a signature, whatever its case («shanthi»).
+      const lineTokens = tokens.slice(i, i + 4).filter((x) => x.line === t.line);
+      const shortLine =
+        lineTokens.length <= 3 &&
+        lineTokens.every((x) => x.folded.length >= 2 && !NOT_NAMES.has(x.folded) && !PROFESSIONS.has(x.folded) && !KINSHIP.has(x.folded)) &&
+        /^[\p{L}\s'’.\-]+$/u.test(lineTextOf(text, t.start).trim());
+      if (shortLine) {
+        lineTokens.forEach((_, k) => mark(i + k, { confidence: 0.8, label: 'nom dans une signature' }));
+        signatureDone = true;
+        return;
+      }
+      if ((nameShaped(t) && (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i))))) {
         lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans une signature', role: 'professionnel', roleSure: true });
         signatureDone = true;
       }
