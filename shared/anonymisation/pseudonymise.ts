@@ -75,25 +75,22 @@ const RISK_WORDS: Partial<Record<Finding['type'], string>> = {
 export function pseudonymise(text: string, options: PseudonymiseOptions = {}): PseudonymiseResult {
   const { findings, warnings } = scan(text, options);
   const applied = apply(text, findings, options.labels);
-  const inReplacement = (f: Finding) =>
-    applied.replacements.some((r) => f.start < r.outputEnd && r.outputStart < f.end);
+  // Labels and placeholders are built not to look like names: anything found again is a leftover.
   const after = scan(applied.text, options).findings;
-  const leftovers = after.filter(
-    (f) => f.direct && f.blocking && f.role === 'beneficiaire' && !inReplacement(f),
-  );
+  const leftovers = after.filter((f) => f.direct && f.blocking && f.role === 'beneficiaire');
   const residualRisks: string[] = [];
   const counts = new Map<string, number>();
   for (const f of findings) {
     const word = RISK_WORDS[f.type];
     if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  if (counts.size) {
-    residualRisks.push(
-      `Texte pseudonymisé, pas anonyme : il garde des informations indirectes (${[...counts]
-        .map(([w, n]) => `${w} ×${n}`)
-        .join(', ')}).`,
-    );
-  }
+  residualRisks.push(
+    counts.size
+      ? `Texte pseudonymisé, pas anonyme : il garde des informations indirectes (${[...counts]
+          .map(([w, n]) => `${w} ×${n}`)
+          .join(', ')}).`
+      : 'Texte pseudonymisé, pas anonyme : le contexte peut encore permettre de reconnaître une personne.',
+  );
   residualRisks.push(...warnings);
   const keptContacts = findings.filter((f) => f.direct && !f.blocking && f.role !== 'public').length;
   if (keptContacts) {
