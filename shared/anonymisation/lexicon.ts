@@ -43,7 +43,27 @@ export const CLOSINGS = [
   'belle journee',
   'bises',
   'a tres vite',
+  'je reste a votre disposition',
+  'je reste a ta disposition',
+  'restant a votre disposition',
+  'dans l attente de votre retour',
+  'en vous remerciant',
+  'avec mes remerciements',
+  'bonne fin de journee',
+  'belle fin de journee',
+  'au plaisir',
+  'bien a vous tous',
 ];
+
+/** A line (folded) that closes a message: a signature follows. */
+export function isClosingLine(folded: string): boolean {
+  return CLOSINGS.some(
+    (c) =>
+      folded === c ||
+      (folded.startsWith(`${c} `) && folded.length < c.length + 25) ||
+      (c.length >= 10 && folded.endsWith(` ${c}`)),
+  );
+}
 
 /** Professions and roles: a name tied to them is a professional's. */
 export const PROFESSIONS = words(`referent referente referents coordinateur coordinatrice coordonnateur

@@ -5,7 +5,7 @@
  * the family's (the safe side: it gets replaced).
  */
 import { foldText } from '../parcours';
-import { CLOSINGS } from './lexicon';
+import { isClosingLine } from './lexicon';
 import type { RawFinding, Role } from './types';
 
 export const WEBMAIL =
@@ -27,7 +27,7 @@ export function describeLines(text: string): LineInfo[] {
   let sinceClosing = 99;
   return lines.map((line) => {
     const folded = foldText(line);
-    const closing = CLOSINGS.some((c) => folded === c || (folded.startsWith(`${c} `) && folded.length < c.length + 25));
+    const closing = isClosingLine(folded);
     const info = { header: HEADER_LINE.test(line), signature: sinceClosing <= 4, text: line };
     sinceClosing = closing ? 0 : sinceClosing + 1;
     return info;

@@ -99,11 +99,13 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
       .map(lineOf)
       .filter((line) => !beneficiaryLines.has(line)),
   );
+  // Without any beneficiary named, a contact is presumed an institution's (still replaced: not sure).
+  const namesBeneficiary = names.findings.some((f) => (f.role ?? 'beneficiaire') === 'beneficiaire');
   for (const f of direct) {
     if (f.type === 'PERSONNE') continue;
     const line = lineIndexAt(text, lineStarts, f.start);
     const { role, sure } = contactRole(text, f, lines[line]!, professionalLines.has(line));
-    f.role = role;
+    f.role = !sure && role === 'beneficiaire' && !namesBeneficiary && f.type === 'TELEPHONE' ? 'institution' : role;
     f.roleSure = sure;
   }
 

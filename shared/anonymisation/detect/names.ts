@@ -5,12 +5,13 @@
  * found once is then propagated to all its occurrences in the document.
  * Organisations named after people («école Jean Jaurès») are not persons.
  */
+import { foldText } from '../../parcours';
 import { isFirstName } from '../first-names';
 import {
   CIVILITIES,
-  CLOSINGS,
   GREETINGS,
   INSTITUTIONS,
+  isClosingLine,
   KINSHIP,
   NOT_NAMES,
   ORGANISATION_WORDS,
@@ -249,6 +250,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
 
   // 4. Header lines (De :, À :) and signatures after a closing: professionals.
   const lineRoles = new Map<number, Mark>();
+  const personalSender = /^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.test(text) && WEBMAIL.test(/^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.exec(text)![0]);
   let closingLine = -10;
   let signatureDone = false;
   tokens.forEach((t, i) => {
@@ -259,8 +261,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans l’en-tête du courriel', role: 'professionnel', roleSure: !WEBMAIL.test(line) });
       return;
     }
-    const folded = line.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z ]/g, ' ').trim();
-    if (CLOSINGS.some((c) => folded === c || folded.startsWith(`${c} `) && folded.length < c.length + 25)) {
+    if (isClosingLine(foldText(line))) {
       closingLine = t.line;
       signatureDone = false;
       return;
@@ -273,7 +274,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         lineTokens.every((x) => x.folded.length >= 2 && !NOT_NAMES.has(x.folded) && !PROFESSIONS.has(x.folded) && !KINSHIP.has(x.folded)) &&
         /^[\p{L}\s'’.\-]+$/u.test(lineTextOf(text, t.start).trim());
       if (shortLine) {
-        lineTokens.forEach((_, k) => mark(i + k, { confidence: 0.8, label: 'nom dans une signature' }));
+        // A family writing from a personal mailbox signs too: only a professional's signature is kept.
+        const sender = personalSender || t.shape === 'lower' ? {} : { role: 'professionnel' as const, roleSure: true };
+        lineTokens.forEach((_, k) => mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...sender }));
         signatureDone = true;
         return;
       }
@@ -389,7 +392,27 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   });
 
-  // 9. Build one finding per run of adjacent marked words.
+  // 9. Titles in apposition: «Richard Tessier, adjoint au maire», «la CPE, Mme Zeroual».
+  const roleWord = (t: Token | undefined): Role | undefined =>
+    !t ? undefined : PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded) ? 'public' : PROFESSIONS.has(t.folded) ? 'professionnel' : undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const m = marks[i];
+    if (!m || m.roleSure || (marks[i - 1] && adjacent(i - 1))) continue;
+    let j = i;
+    while (marks[j + 1] && adjacent(j)) j++;
+    const after = tokens[j + 1];
+    let role = after && /^\s*[,(]\s*$/.test(text.slice(tokens[j]!.end, after.start)) ? roleWord(after) : undefined;
+    if (!role && /,\s*$/.test(text.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start))) {
+      for (let k = i - 1; k >= Math.max(0, i - 7) && !role; k--) {
+        if (tokens[k]!.line !== tokens[i]!.line || /[.!?]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+        role = roleWord(tokens[k]);
+      }
+    }
+    if (role) for (let k = i; k <= j; k++) marks[k] = { ...marks[k]!, role, roleSure: true };
+    i = j;
+  }
+
+  // 10. Build one finding per run of adjacent marked words.
   const findings: RawFinding[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const m = marks[i];
