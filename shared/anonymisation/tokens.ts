@@ -30,7 +30,7 @@ function shapeOf(word: string): Token['shape'] {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 0;
-  let lineScan = 0;
+  let nextNewline = text.indexOf('\n');
   for (const m of text.matchAll(WORD)) {
     let start = m.index;
     let word = m[0];
@@ -40,9 +40,10 @@ export function tokenize(text: string): Token[] {
       start += elision[0].length;
       word = word.slice(elision[0].length);
     }
-    for (let i = text.indexOf('\n', lineScan); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) {
+    // The next newline is searched once and kept: searching it per word would be quadratic.
+    while (nextNewline !== -1 && nextNewline < start) {
       line++;
-      lineScan = i + 1;
+      nextNewline = text.indexOf('\n', nextNewline + 1);
     }
     const prev = tokens[tokens.length - 1];
     // The last few characters before the word are enough, and keep the work bounded.

@@ -15,14 +15,18 @@ const NUMBERED = new RegExp(
 const SITE = /(?<![\p{L}])(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
 /** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
 const ANNOUNCED =
-  /(?<![\p{L}])(?:domicile|adresse|domicili[ée]e?s?\s(?:au|à)|habite\s(?:au|à)|demeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+[\p{Lu}][\p{L}'’\-]*(?:[\s\-][\p{Lu}][\p{L}'’\-]*){0,3})/giu;
+  /(?<![\p{L}[])(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’\-]*(?:[\s\-]\p{Lu}[\p{L}'’\-]*){0,3})/gu;
 
 const NAME_WORD = /^[\p{Lu}\d][\p{L}\d'’\-.]*$/u;
 const PARTICLE = /^(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|sur|sous|en|et|saint|sainte)$/i;
-const EXTRA =
-  /^(?:,|\s-)?\s*(?:(?:\d{1,4}\s)?(?:chemin|rue|route|avenue|impasse|all[ée]e)\s(?:d['’]|de la|de|du|des)?|b[âa]t(?:iment)?\.?|appartement|appt\.?|apt\.?|app\.?|escalier|esc\.?|porte|r[ée]sidence|r[ée]s\.|cit[ée]|logement|log\.?|entr[ée]e|bp|cs)\s+[\p{L}\d][\p{L}\d'’\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’\-]*|de|des|du|la|les|le))*/iu;
+/** A part after the street: another street, building, flat, staircase… (keyword case-insensitive). */
+const EXTRA_KEY =
+  /^(?:,|\s-)?\s*(?:(?:\d{1,4}\s)?(?:chemin|rue|route|avenue|impasse|all[ée]e)\s(?:d['’]|de la\s|de\s|du\s|des\s)?|(?:b[âa]t(?:iment)?\.?|appartement|appt\.?|apt\.?|app\.?|escalier|esc\.?|porte|r[ée]sidence|r[ée]s\.|cit[ée]|logement|log\.?|entr[ée]e|bp|cs)\s+)/iu;
+/** Its value: one word, then capitalised words or particles only (case-sensitive). */
+const EXTRA_VALUE = /^[\p{L}\d][\p{L}\d'’\-]*(?:\s(?:[\p{Lu}\d][\p{L}\d'’\-]*|de|du|des|la|le|les))*/u;
 const FLOOR = /^(?:,|\s-)?\s*\d{1,2}(?:e|er|ème|eme)\s+[ée]tage/iu;
-const POSTCODE = /^(?:,|\s-)?\s*(?:\n\s*)?\d{2}\s?\d{3}\s+[\p{Lu}][\p{L}'’\-]*(?:[\s\-][\p{Lu}][\p{L}'’\-]*){0,3}(?:\s+cedex(?:\s\d{1,2})?)?/iu;
+const POSTCODE =
+  /^(?:,|\s-)?\s*(?:\n\s*)?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’\-]*(?:[\s\-]\p{Lu}[\p{L}'’\-]*){0,3}(?:\s+(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?)?/u;
 
 /** Words of a street name from `from`, up to 8, stopping at punctuation or a plain word. */
 function streetNameEnd(text: string, from: number): number {
@@ -47,9 +51,11 @@ function streetNameEnd(text: string, from: number): number {
 function extendTail(text: string, end: number): number {
   for (let guard = 0; guard < 6; guard++) {
     const rest = text.slice(end, end + 80);
-    const m = EXTRA.exec(rest) ?? FLOOR.exec(rest) ?? POSTCODE.exec(rest);
+    const key = EXTRA_KEY.exec(rest);
+    const value = key ? EXTRA_VALUE.exec(rest.slice(key[0].length)) : null;
+    const m = key && value ? key[0] + value[0] : (FLOOR.exec(rest) ?? POSTCODE.exec(rest))?.[0];
     if (!m) break;
-    end += m[0].length;
+    end += m.length;
   }
   return end;
 }

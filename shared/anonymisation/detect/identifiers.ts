@@ -32,9 +32,8 @@ export function detectNir(text: string): RawFinding[] {
     if (!plausibleMonth) continue;
     const body = `${sex}${year}${month}${dept}${commune}${order}`;
     const start = m.index;
-    if (key !== undefined) {
-      const expected = nirKey(body);
-      if (expected !== Number(key)) continue;
+    const keyValid = key !== undefined && nirKey(body) === Number(key);
+    if (keyValid) {
       out.push({
         start,
         end: start + whole.length,
@@ -43,9 +42,11 @@ export function detectNir(text: string): RawFinding[] {
         label: `NIR valide (clé ${key})`,
       });
     } else if (NIR_CONTEXT.test(before(text, start))) {
+      // Announced but keyless: the two digits after it (if any) are something else, e.g. a phone.
+      const end = key === undefined ? start + whole.length : start + whole.lastIndexOf(key) - (/[ .\-\u00a0]$/.test(whole.slice(0, whole.lastIndexOf(key))) ? 1 : 0);
       out.push({
         start,
-        end: start + whole.length,
+        end,
         type: 'NIR',
         confidence: 0.85,
         label: 'NIR sans clé (annoncé par le contexte)',

@@ -72,14 +72,19 @@ function nameShaped(t: Token | undefined): boolean {
   return !WORD_NAMES.has(t!.folded) || t!.shape === 'upper' || !t!.sentenceStart;
 }
 
-function lineTextOf(text: string, index: number): string {
-  const s = text.lastIndexOf('\n', index - 1) + 1;
-  const e = text.indexOf('\n', index);
-  return text.slice(s, e === -1 ? text.length : e);
-}
-
 export function detectNames(text: string, ctx: NameContext): NameResult {
   const { tokens, names } = ctx;
+  // Lines by index, split once (searching newlines around each word would be quadratic).
+  const lineTexts = text.split('\n');
+  const lineTextOf = (t: Token) => lineTexts[t.line] ?? '';
+  const shouting = new Map<number, boolean>();
+  const shoutingLine = (line: number) => {
+    if (!shouting.has(line)) {
+      const letters = (lineTexts[line] ?? '').replace(/[^\p{L}]/gu, '');
+      shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
+    }
+    return shouting.get(line)!;
+  };
   const marks: Array<Mark | undefined> = new Array(tokens.length);
   const blocked = new Array<boolean>(tokens.length).fill(false);
   const schools: Array<{ start: number; end: number }> = [];
@@ -255,7 +260,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   let signatureDone = false;
   tokens.forEach((t, i) => {
     if (!t.sentenceStart || i > 0 && tokens[i - 1]!.line === t.line) return;
-    const line = lineTextOf(text, t.start);
+    const line = lineTextOf(t);
     if (HEADER_LINE.test(line)) {
       // A personal mailbox in the header may be a family writing: professional, but not sure.
       lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans l’en-tête du courriel', role: 'professionnel', roleSure: !WEBMAIL.test(line) });
@@ -272,7 +277,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const shortLine =
         lineTokens.length <= 3 &&
         lineTokens.every((x) => x.folded.length >= 2 && !NOT_NAMES.has(x.folded) && !PROFESSIONS.has(x.folded) && !KINSHIP.has(x.folded)) &&
-        /^[\p{L}\s'’.\-]+$/u.test(lineTextOf(text, t.start).trim());
+        /^[\p{L}\s'’.\-]+$/u.test(lineTextOf(t).trim());
       if (shortLine) {
         // A family writing from a personal mailbox signs too: only a professional's signature is kept.
         const sender = personalSender || t.shape === 'lower' ? {} : { role: 'professionnel' as const, roleSure: true };
@@ -296,7 +301,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
     const lowerName = t.shape === 'lower' && lowerLines.has(t.line) && opensLine && isFirstName(t.folded) && !NOT_NAMES.has(t.folded);
     if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1])))) return;
-    if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(text, t.start))) return;
+    if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(t))) return;
     mark(i, { ...lineMark, confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0) });
   });
 
@@ -316,9 +321,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   // 6. Words in CAPITALS next to a name («MEZIANE Karima», «Rayane MEZIANE»), or alone when long.
   tokens.forEach((t, i) => {
     if (blocked[i] || marks[i] || t.shape !== 'upper' || !nameShaped(t)) return;
-    const line = lineTextOf(text, t.start);
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    const shouting = letters.length > 12 && letters === letters.toUpperCase();
+    const shouting = shoutingLine(t.line);
     const nextTo = (adjacent(i) && marks[i + 1]) || (adjacent(i - 1) && marks[i - 1]);
     if (shouting && !nextTo && !isFirstName(t.folded)) return;
     if (!nextTo && t.folded.length < 5) return;
