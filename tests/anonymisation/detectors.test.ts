@@ -17,7 +17,9 @@ describe('NIR', () => {
     expect(only(`n° 1.78.02.99.352.083.${key}`, 'NIR')).toHaveLength(1);
     expect(only(`sécu 1780299352083${key}`, 'NIR')).toHaveLength(1);
     const wrong = String((Number(key) % 97) + 1).padStart(2, '0');
-    expect(only(`NIR : 1 78 02 99 352 083 ${wrong}`, 'NIR')).toEqual([]);
+    expect(only(`dossier 1 78 02 99 352 083 ${wrong}`, 'NIR')).toEqual([]);
+    // Announced, the 13 digits are still a NIR; the two wrong digits are not its key.
+    expect(only(`NIR : 1 78 02 99 352 083 ${wrong}`, 'NIR')).toEqual(['1 78 02 99 352 083']);
   });
   it('finds a Corsican NIR and a keyless one only when announced', () => {
     const key = String(nirKey('185072B012345')).padStart(2, '0');
