@@ -135,7 +135,7 @@ export function detectEmails(text: string): RawFinding[] {
     while (e > at + 1 && /[.\-]/.test(text.charAt(e - 1))) e--;
     while (s < at && text.charAt(s) === '.') s++;
     const domain = text.slice(at + 1, e);
-    if (s === at || !/\.[A-Za-z]{2,}$/.test(domain)) continue;
+    if (s === at || !/^[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/.test(domain)) continue;
     out.push({ start: s, end: e, type: 'EMAIL', confidence: 0.99, label: 'adresse électronique' });
     lastEnd = e;
     at = e - 1;
