@@ -3,6 +3,7 @@
  * so lookups go through `foldText`. Lists are small on purpose: rules rely on
  * context (civilities, kinship words, columns), these lists only veto.
  */
+import { foldText } from '../parcours';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 
@@ -55,8 +56,10 @@ export const CLOSINGS = [
   'bien a vous tous',
 ];
 
-/** A line (folded) that closes a message: a signature follows. */
-export function isClosingLine(folded: string): boolean {
+/** A line that closes a message («Cordialement», «… Je reste à votre disposition.»): a signature follows. */
+export function isClosingLine(line: string): boolean {
+  // Long lines can only end with a closing: fold their tail only (folding is the costly part).
+  const folded = foldText(line.length > 80 ? line.slice(-45) : line);
   return CLOSINGS.some(
     (c) =>
       folded === c ||

@@ -4,7 +4,6 @@
  * generic mailbox or a switchboard is an institution's; the rest is presumed
  * the family's (the safe side: it gets replaced).
  */
-import { foldText } from '../parcours';
 import { isClosingLine } from './lexicon';
 import type { RawFinding, Role } from './types';
 
@@ -26,8 +25,7 @@ export function describeLines(text: string): LineInfo[] {
   const lines = text.split('\n');
   let sinceClosing = 99;
   return lines.map((line) => {
-    const folded = foldText(line);
-    const closing = isClosingLine(folded);
+    const closing = isClosingLine(line);
     const info = { header: HEADER_LINE.test(line), signature: sinceClosing <= 4, text: line };
     sinceClosing = closing ? 0 : sinceClosing + 1;
     return info;

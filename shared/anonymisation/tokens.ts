@@ -19,12 +19,15 @@ const WORD = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*/gu;
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i;
 
 function shapeOf(word: string): Token['shape'] {
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
-    return 'upper';
-  }
-  const first = letters.charAt(0);
-  return first && first === first.toUpperCase() && first !== first.toLowerCase() ? 'title' : 'lower';
+  const lower = word.toLowerCase();
+  if (word === lower) return 'lower';
+  if (word.length >= 2 && word === word.toUpperCase()) return 'upper';
+  return word.charAt(0) === lower.charAt(0) ? 'lower' : 'title';
+}
+
+/** `foldText` for one word, with a fast path for plain ASCII words (most of them). */
+function foldWord(word: string): string {
+  return /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : foldText(word);
 }
 
 export function tokenize(text: string): Token[] {
@@ -54,7 +57,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: start + word.length,
       text: word,
-      folded: foldText(word),
+      folded: foldWord(word),
       shape: shapeOf(word),
       sentenceStart,
       line,

@@ -3,10 +3,11 @@
  * same-run baseline and its target. `npm run bench -- NAME` runs those whose
  * name contains NAME. Exit 1 when a target is missed.
  */
+import { anonymisationBench } from './anonymisation';
 import { cliStartup } from './cli-startup';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 
-const benches: Bench[] = [cliStartup];
+const benches: Bench[] = [cliStartup, anonymisationBench];
 
 export async function main(args: string[]): Promise<number> {
   const filter = args[0]?.toLowerCase();

@@ -5,7 +5,6 @@
  * found once is then propagated to all its occurrences in the document.
  * Organisations named after people («école Jean Jaurès») are not persons.
  */
-import { foldText } from '../../parcours';
 import { isFirstName } from '../first-names';
 import {
   CIVILITIES,
@@ -123,7 +122,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     }
   });
   // Bare mentions of those organisations later («CM1 à Georges Brassens»).
+  const organisationHeads = new Set([...organisationNames].map((n) => n.split(' ')[0]));
   tokens.forEach((t, i) => {
+    if (!organisationHeads.has(t.folded)) return;
     for (const n of [3, 2]) {
       const words = tokens.slice(i, i + n);
       if (words.length === n && organisationNames.has(words.map((x) => x.folded).join(' '))) {
@@ -166,11 +167,15 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   }
 
   // 2. Table columns.
+  // Cells and tokens are both sorted by offset: walk them together.
+  let firstToken = 0;
   for (const cell of ctx.cells) {
     if (cell.kind !== 'personne' && cell.kind !== 'professionnel') continue;
-    tokens.forEach((t, i) => {
-      if (t.start < cell.start || t.end > cell.end) return;
-      if (CIVILITIES.has(t.folded) || NOT_NAMES.has(t.folded) || (WORD_NAMES.has(t.folded) && t.shape === 'lower')) return;
+    while (firstToken < tokens.length && tokens[firstToken]!.end <= cell.start) firstToken++;
+    for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
+      const t = tokens[i]!;
+      if (t.start < cell.start || t.end > cell.end) continue;
+      if (CIVILITIES.has(t.folded) || NOT_NAMES.has(t.folded) || (WORD_NAMES.has(t.folded) && t.shape === 'lower')) continue;
       const professional = cell.kind === 'professionnel';
       mark(i, {
         confidence: 0.9,
@@ -178,7 +183,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         role: professional ? 'professionnel' : undefined,
         roleSure: professional,
       });
-    });
+    }
   }
 
   // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
@@ -266,7 +271,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans l’en-tête du courriel', role: 'professionnel', roleSure: !WEBMAIL.test(line) });
       return;
     }
-    if (isClosingLine(foldText(line))) {
+    if (isClosingLine(line)) {
       closingLine = t.line;
       signatureDone = false;
       return;
@@ -485,27 +490,44 @@ const NOT_INITIALS = /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.
 /** Initials («Z. M.», «Y. B. Y.») alone, or after a found first name («Kenzo D.S.»). */
 function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   const out = [...findings];
+  const byEnd = new Map(out.map((f) => [f.end, f]));
+  const covered = new Uint8Array(text.length + 1);
+  for (const f of out) covered.fill(1, f.start, f.end);
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (covered[i]) return false;
+    return true;
+  };
+  const add = (f: RawFinding) => {
+    out.push(f);
+    covered.fill(1, f.start, f.end);
+    byEnd.set(f.end, f);
+  };
   for (const m of text.matchAll(INITIALS)) {
     const compact = m[0].replace(/[\s\u00a0-]/g, '');
     if (NOT_INITIALS.test(compact)) continue;
     const start = m.index;
     const end = start + m[0].trimEnd().length;
-    const prior = out.find((f) => f.end <= start && /^[ \u00a0]$/.test(text.slice(f.end, start)));
+    const prior = /^[ \u00a0]$/.test(text.charAt(start - 1)) ? byEnd.get(start - 1) : undefined;
     if (prior) {
+      byEnd.delete(prior.end);
+      covered.fill(1, prior.end, end);
       prior.end = end;
+      byEnd.set(end, prior);
       continue;
     }
-    if (out.some((f) => f.start < end && f.end > start)) continue;
+    if (!free(start, end)) continue;
     // «M. D.»: a civility then an initial is still a person; «M. Brun» is handled by civilities.
-    out.push({ start, end, type: 'PERSONNE', confidence: 0.7, label: 'initiales' });
+    add({ start, end, type: 'PERSONNE', confidence: 0.7, label: 'initiales' });
   }
   // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
   const firstInitials = new Set(
     out.filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end))).map((f) => text.charAt(f.start)),
   );
-  for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
-    if (m[1] === 'M' || !firstInitials.has(m[1]!) || out.some((f) => f.start <= m.index && m.index < f.end)) continue;
-    out.push({ start: m.index, end: m.index + 2, type: 'PERSONNE', confidence: 0.6, label: 'initiale d’un nom déjà repéré' });
+  if (firstInitials.size) {
+    for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
+      if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
+      add({ start: m.index, end: m.index + 2, type: 'PERSONNE', confidence: 0.6, label: 'initiale d’un nom déjà repéré' });
+    }
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
