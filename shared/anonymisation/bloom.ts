@@ -32,7 +32,11 @@ export class BloomFilter {
   ) {}
 
   /** Sized for `capacity` keys at the given false-positive rate. */
-  static forCapacity(capacity: number, falsePositiveRate: number, salt = randomSalt()): BloomFilter {
+  static forCapacity(
+    capacity: number,
+    falsePositiveRate: number,
+    salt = randomSalt(),
+  ): BloomFilter {
     const n = Math.max(1, capacity);
     const m = Math.max(64, Math.ceil((-n * Math.log(falsePositiveRate)) / Math.LN2 ** 2));
     const k = Math.max(1, Math.round((m / n) * Math.LN2));

@@ -46,7 +46,8 @@ export function createIncrementalScanner(options: ScanOptions = {}): Incremental
           scanned++;
         }
         next.set(paragraph.text, local);
-        for (const f of local) findings.push({ ...f, start: f.start + paragraph.start, end: f.end + paragraph.start });
+        for (const f of local)
+          findings.push({ ...f, start: f.start + paragraph.start, end: f.end + paragraph.start });
       }
       cache = next;
       return findings;
@@ -57,6 +58,10 @@ export function createIncrementalScanner(options: ScanOptions = {}): Incremental
 /** The same result without any cache: what `update` must always equal. */
 export function scanByParagraph(text: string, options: ScanOptions = {}): Finding[] {
   return paragraphsOf(text).flatMap((p) =>
-    scan(p.text, options).findings.map((f) => ({ ...f, start: f.start + p.start, end: f.end + p.start })),
+    scan(p.text, options).findings.map((f) => ({
+      ...f,
+      start: f.start + p.start,
+      end: f.end + p.start,
+    })),
   );
 }

@@ -8,7 +8,8 @@ import { foldText } from '../parcours';
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 
 /** Civilities: a name follows. */
-export const CIVILITIES = words(`m mr mme mmes mlle mademoiselle madame monsieur messieurs dr docteur
+export const CIVILITIES =
+  words(`m mr mme mmes mlle mademoiselle madame monsieur messieurs dr docteur
   docteure pr professeur professeure maitre me`);
 
 /** Kinship and relation words after which a name follows («la maman de X», «son fils X»). */
@@ -69,7 +70,8 @@ export function isClosingLine(line: string): boolean {
 }
 
 /** Professions and roles: a name tied to them is a professional's. */
-export const PROFESSIONS = words(`referent referente referents coordinateur coordinatrice coordonnateur
+export const PROFESSIONS =
+  words(`referent referente referents coordinateur coordinatrice coordonnateur
   coordonnatrice psychologue orthophoniste psychomotricien psychomotricienne pedopsychiatre psychiatre
   medecin infirmier infirmiere educateur educatrice enseignant enseignante instituteur institutrice
   maitresse maitre directeur directrice principal principale proviseur proviseure cpe assistante

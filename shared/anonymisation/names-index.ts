@@ -93,7 +93,8 @@ export function namesIndexFromPeople(
   }
   for (const name of options.professionals ?? []) {
     const personKey = foldText(name);
-    for (const word of personKey.split(' ')) add(word, { kind: 'professionnel', part: 'any', personKey });
+    for (const word of personKey.split(' '))
+      add(word, { kind: 'professionnel', part: 'any', personKey });
   }
   return fromMap(map, maxWords);
 }
@@ -136,7 +137,11 @@ export function namesBloomFromPeople(
       if (name) for (const key of variants(name)) keys.add(key);
     }
   }
-  const filter = BloomFilter.forCapacity(keys.size, options.falsePositiveRate ?? 0.001, options.salt);
+  const filter = BloomFilter.forCapacity(
+    keys.size,
+    options.falsePositiveRate ?? 0.001,
+    options.salt,
+  );
   for (const key of keys) filter.add(key);
   return filter;
 }

@@ -92,9 +92,13 @@ export function pseudonymise(text: string, options: PseudonymiseOptions = {}): P
       : 'Texte pseudonymisé, pas anonyme : le contexte peut encore permettre de reconnaître une personne.',
   );
   residualRisks.push(...warnings);
-  const keptContacts = findings.filter((f) => f.direct && !f.blocking && f.role !== 'public').length;
+  const keptContacts = findings.filter(
+    (f) => f.direct && !f.blocking && f.role !== 'public',
+  ).length;
   if (keptContacts) {
-    residualRisks.push(`${keptContacts} nom(s) ou coordonnée(s) de professionnels ou d’institutions laissés en clair.`);
+    residualRisks.push(
+      `${keptContacts} nom(s) ou coordonnée(s) de professionnels ou d’institutions laissés en clair.`,
+    );
   }
   return { text: applied.text, replacements: applied.replacements, residualRisks, leftovers };
 }
@@ -111,7 +115,8 @@ export async function pseudonymiseWithMemory(
   const first = scan(text, options).findings;
   const labels = new Map<string, string>();
   for (const f of first) {
-    if (f.type !== 'PERSONNE' || f.code || !f.personKey || !f.blocking || labels.has(f.personKey)) continue;
+    if (f.type !== 'PERSONNE' || f.code || !f.personKey || !f.blocking || labels.has(f.personKey))
+      continue;
     let label = await memory.recall(f.personKey);
     if (!label) {
       label = f.replacement;
@@ -126,9 +131,12 @@ export async function pseudonymiseWithMemory(
   return pseudonymise(text, { ...options, labels });
 }
 
-const LABEL = /PRE-\d{4}-\d{3,}|\[[^\[\]\n]{1,60}\]/g;
+const LABEL = /PRE-\d{4}-\d{3,}|\[[^[\]\n]{1,60}\]/g;
 
 /** Puts names back in a partner's reply: every code or label the resolver knows is replaced. */
-export function depseudonymise(text: string, resolver: (label: string) => string | undefined): string {
+export function depseudonymise(
+  text: string,
+  resolver: (label: string) => string | undefined,
+): string {
   return text.replace(LABEL, (label) => resolver(label) ?? label);
 }

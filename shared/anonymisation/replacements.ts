@@ -24,7 +24,9 @@ const CIVILITY_BEFORE = /(?:\b(?:m|mr|mme|mlle|madame|monsieur|dr|docteur)\.?\s+
 const FAMILY_BEFORE = /famille\s+$/i;
 
 function letter(n: number): string {
-  return n < 26 ? String.fromCharCode(65 + n) : `${String.fromCharCode(65 + (n % 26))}${Math.floor(n / 26)}`;
+  return n < 26
+    ? String.fromCharCode(65 + n)
+    : `${String.fromCharCode(65 + (n % 26))}${Math.floor(n / 26)}`;
 }
 
 /** Groups the mentions of one unknown person: «Rayane», «Rayane MEZIANE» and «MEZIANE» meet by words. */
@@ -33,9 +35,13 @@ function personGroups(text: string, people: RawFinding[]): Map<RawFinding, numbe
   const group = new Map<RawFinding, number>();
   let next = 0;
   // Longest names first, so a full name founds the group its parts join.
-  const byLength = [...people].sort((a, b) => (b.personKey ?? '').split(' ').length - (a.personKey ?? '').split(' ').length);
+  const byLength = [...people].sort(
+    (a, b) => (b.personKey ?? '').split(' ').length - (a.personKey ?? '').split(' ').length,
+  );
   for (const f of byLength) {
-    const words = (f.personKey ?? text.slice(f.start, f.end).toLowerCase()).split(' ').filter((w) => w.length > 1);
+    const words = (f.personKey ?? text.slice(f.start, f.end).toLowerCase())
+      .split(' ')
+      .filter((w) => w.length > 1);
     const known = words.map((w) => wordGroup.get(w)).find((g) => g !== undefined);
     const id = known ?? next++;
     for (const w of words) if (!wordGroup.has(w)) wordGroup.set(w, id);
@@ -65,7 +71,8 @@ export function proposeReplacements(
     const before = text.slice(Math.max(0, f.start - 12), f.start);
     let replacement = PLACEHOLDERS[f.type] ?? original;
     if (f.type === 'PERSONNE') {
-      if (policy.initials && role === 'beneficiaire') replacement = initialsOf(original) || '[Initiales]';
+      if (policy.initials && role === 'beneficiaire')
+        replacement = initialsOf(original) || '[Initiales]';
       else if (f.code) {
         replacement =
           f.personKind === 'enfant'
@@ -77,13 +84,21 @@ export function proposeReplacements(
                 : `[famille ${f.code}]`;
       } else {
         const id = letterOf(f);
-        const kind = role !== 'beneficiaire' ? 'Intervenant' : CIVILITY_BEFORE.test(before) ? 'Parent' : FAMILY_BEFORE.test(before) ? 'Famille' : 'Enfant';
+        const kind =
+          role !== 'beneficiaire'
+            ? 'Intervenant'
+            : CIVILITY_BEFORE.test(before)
+              ? 'Parent'
+              : FAMILY_BEFORE.test(before)
+                ? 'Famille'
+                : 'Enfant';
         replacement = FAMILY_BEFORE.test(before) ? id : `[${kind} ${id}]`;
       }
     } else if (f.type === 'DATE_NAISSANCE') {
       const iso = parseFrenchDate(original);
       if (iso && policy.birthDate === 'age') replacement = `[${ageAt(iso, referenceDate)} ans]`;
-      else if (iso && policy.birthDate === 'annee-scolaire') replacement = `[né·e en ${iso.slice(0, 4)}]`;
+      else if (iso && policy.birthDate === 'annee-scolaire')
+        replacement = `[né·e en ${iso.slice(0, 4)}]`;
     }
     const protectedRole = role === 'beneficiaire' || !f.roleSure || policy.replaceProfessionals;
     const blocking = direct

@@ -12,7 +12,8 @@ export const WEBMAIL =
 const GENERIC_MAILBOX =
   /^(?:pre|contact|accueil|secretariat|secr[ée]tariat|direction|info|infos|mairie|admin|administration|noreply|no-reply|service|services|standard|ce\.\d{7}[a-z]|ecole|college|cmp|cmpp|caf|mds|rased|vie-scolaire|viescolaire|cpe|inscriptions?)(?:[.\-_][a-z0-9]+)*@/i;
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
-const INSTITUTION_WORDS = /(standard|accueil|secr[ée]tariat|permanence|num[ée]ro vert|service|mairie|s[ée]cr[ée]tariat)/i;
+const INSTITUTION_WORDS =
+  /(standard|accueil|secr[ée]tariat|permanence|num[ée]ro vert|service|mairie|s[ée]cr[ée]tariat)/i;
 
 interface LineInfo {
   header: boolean;
@@ -61,13 +62,15 @@ export function contactRole(
   if (f.type === 'EMAIL') {
     if (GENERIC_MAILBOX.test(value)) return { role: 'institution', sure: true };
     const personal = WEBMAIL.test(value);
-    if (line.header || line.signature || professionalOnLine) return { role: 'professionnel', sure: !personal };
+    if (line.header || line.signature || professionalOnLine)
+      return { role: 'professionnel', sure: !personal };
     if (!personal) return { role: 'professionnel', sure: false };
     return { role: 'beneficiaire', sure: false };
   }
   if (f.type === 'TELEPHONE' || f.type === 'ADRESSE') {
     if (INSTITUTION_WORDS.test(before)) return { role: 'institution', sure: true };
-    if (line.header || line.signature || professionalOnLine) return { role: 'professionnel', sure: true };
+    if (line.header || line.signature || professionalOnLine)
+      return { role: 'professionnel', sure: true };
   }
   return { role: 'beneficiaire', sure: false };
 }

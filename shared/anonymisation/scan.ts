@@ -21,7 +21,13 @@ import { PARTENAIRE_EXTERNE } from './policy';
 import { proposeReplacements } from './replacements';
 import { contactRole, describeLines, lineIndexAt, lineStartsOf } from './roles';
 import { tokenize } from './tokens';
-import { DIRECT_TYPES, type Finding, type RawFinding, type ScanOptions, type ScanResult } from './types';
+import {
+  DIRECT_TYPES,
+  type Finding,
+  type RawFinding,
+  type ScanOptions,
+  type ScanResult,
+} from './types';
 
 /** Largest text scanned in one call (the CLI and the add-ins cut larger ones). */
 export const MAX_SCAN_CHARS = 64 * 1024 * 1024;
@@ -57,7 +63,10 @@ function keepFirst(groups: RawFinding[][], length: number): RawFinding[] {
 /** Finds personal data in a text. Pure: same text and options, same findings. */
 export function scan(text: string, options: ScanOptions = {}): ScanResult {
   if (typeof text !== 'string') {
-    throw new PasserelleError('anonymisation/input', 'le texte à analyser doit être une chaîne de caractères.');
+    throw new PasserelleError(
+      'anonymisation/input',
+      'le texte à analyser doit être une chaîne de caractères.',
+    );
   }
   if (text.length > MAX_SCAN_CHARS) {
     throw new PasserelleError(
@@ -70,13 +79,26 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const cellFindings: RawFinding[] = [];
   for (const cell of cells) {
     if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
-      cellFindings.push({ ...cell, type: 'DATE_NAISSANCE', confidence: 0.9, label: 'date de naissance (colonne du tableau)' });
+      cellFindings.push({
+        ...cell,
+        type: 'DATE_NAISSANCE',
+        confidence: 0.9,
+        label: 'date de naissance (colonne du tableau)',
+      });
     }
     if (cell.kind === 'allocataire' && /^\d{7}$/.test(text.slice(cell.start, cell.end))) {
-      cellFindings.push({ ...cell, type: 'NUM_ALLOCATAIRE', confidence: 0.9, label: 'numéro d’allocataire CAF (colonne du tableau)' });
+      cellFindings.push({
+        ...cell,
+        type: 'NUM_ALLOCATAIRE',
+        confidence: 0.9,
+        label: 'numéro d’allocataire CAF (colonne du tableau)',
+      });
     }
   }
-  const identifiers = keepFirst([...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings], text.length);
+  const identifiers = keepFirst(
+    [...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings],
+    text.length,
+  );
   const taken = new Uint8Array(text.length);
   for (const f of identifiers) taken.fill(1, f.start, f.end);
   const tokens = tokenize(text);
@@ -92,7 +114,9 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const lineStarts = lineStartsOf(text);
   // A contact shares a line with a professional's name only: it is that professional's.
   const lineOf = (f: RawFinding) => lineIndexAt(text, lineStarts, f.start);
-  const beneficiaryLines = new Set(names.findings.filter((f) => f.role !== 'professionnel').map(lineOf));
+  const beneficiaryLines = new Set(
+    names.findings.filter((f) => f.role !== 'professionnel').map(lineOf),
+  );
   const professionalLines = new Set(
     names.findings
       .filter((f) => f.role === 'professionnel' && f.roleSure)
@@ -100,12 +124,17 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
       .filter((line) => !beneficiaryLines.has(line)),
   );
   // Without any beneficiary named, a contact is presumed an institution's (still replaced: not sure).
-  const namesBeneficiary = names.findings.some((f) => (f.role ?? 'beneficiaire') === 'beneficiaire');
+  const namesBeneficiary = names.findings.some(
+    (f) => (f.role ?? 'beneficiaire') === 'beneficiaire',
+  );
   for (const f of direct) {
     if (f.type === 'PERSONNE') continue;
     const line = lineIndexAt(text, lineStarts, f.start);
     const { role, sure } = contactRole(text, f, lines[line]!, professionalLines.has(line));
-    f.role = !sure && role === 'beneficiaire' && !namesBeneficiary && f.type === 'TELEPHONE' ? 'institution' : role;
+    f.role =
+      !sure && role === 'beneficiaire' && !namesBeneficiary && f.type === 'TELEPHONE'
+        ? 'institution'
+        : role;
     f.roleSure = sure;
   }
 
@@ -120,9 +149,17 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
         end: c.end,
         type: c.kind === 'classe' ? 'CLASSE' : 'ETABLISSEMENT',
         confidence: 0.85,
-        label: c.kind === 'classe' ? 'classe (colonne du tableau)' : 'établissement (colonne du tableau)',
+        label:
+          c.kind === 'classe'
+            ? 'classe (colonne du tableau)'
+            : 'établissement (colonne du tableau)',
       }));
-    const schools = names.schools.map((s): RawFinding => ({ ...s, type: 'ETABLISSEMENT', confidence: 0.8, label: 'établissement scolaire fréquenté' }));
+    const schools = names.schools.map((s): RawFinding => ({
+      ...s,
+      type: 'ETABLISSEMENT',
+      confidence: 0.8,
+      label: 'établissement scolaire fréquenté',
+    }));
     for (const f of keepFirst([direct, schoolCells, schools, detectQuasi(text)], text.length)) {
       if (!DIRECT_TYPES.has(f.type)) quasi.push(f);
     }
@@ -135,16 +172,25 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
 /** Warns when a beneficiary's age or class, school and quartier appear together. */
 function combinationWarnings(findings: Finding[]): string[] {
   const kinds = new Set(findings.filter((f) => f.role === 'beneficiaire').map((f) => f.type));
-  const present = (['AGE', 'CLASSE', 'ETABLISSEMENT', 'QUARTIER'] as const).filter((t) => kinds.has(t));
+  const present = (['AGE', 'CLASSE', 'ETABLISSEMENT', 'QUARTIER'] as const).filter((t) =>
+    kinds.has(t),
+  );
   const warnings: string[] = [];
   if (present.length >= 2) {
-    const words = { AGE: 'l’âge', CLASSE: 'la classe', ETABLISSEMENT: 'l’école', QUARTIER: 'le quartier' };
+    const words = {
+      AGE: 'l’âge',
+      CLASSE: 'la classe',
+      ETABLISSEMENT: 'l’école',
+      QUARTIER: 'le quartier',
+    };
     warnings.push(
       `${present.map((t) => words[t]).join(', ')} cités ensemble peuvent suffire à reconnaître un enfant : retirez-en au moins un si le destinataire n’en a pas besoin.`,
     );
   }
   if (kinds.has('SANTE') || kinds.has('JUSTICE_PROTECTION')) {
-    warnings.push('le texte contient des informations de santé ou de protection de l’enfance : ne les partagez qu’avec un professionnel qui en a besoin.');
+    warnings.push(
+      'le texte contient des informations de santé ou de protection de l’enfance : ne les partagez qu’avec un professionnel qui en a besoin.',
+    );
   }
   return warnings;
 }

@@ -15,7 +15,7 @@ export interface Token {
 }
 
 // Letters with inner apostrophes or hyphens; elisions (l', d', qu'…) are split off below.
-const WORD = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*/gu;
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i;
 
 function shapeOf(word: string): Token['shape'] {
@@ -51,8 +51,7 @@ export function tokenize(text: string): Token[] {
     const prev = tokens[tokens.length - 1];
     // The last few characters before the word are enough, and keep the work bounded.
     const gap = text.slice(Math.max(prev ? prev.end : 0, start - 12), start);
-    const sentenceStart =
-      !prev || /[.!?:…•\-–—>«"]\s*$/.test(gap) || prev.line !== line;
+    const sentenceStart = !prev || /[.!?:…•\-–—>«"]\s*$/.test(gap) || prev.line !== line;
     tokens.push({
       start,
       end: start + word.length,

@@ -5,7 +5,13 @@
  * Thresholds sit a little under the measured figures, to catch regressions.
  */
 import { describe, expect, it } from 'vitest';
-import { namesIndexFromPeople, pseudonymise, scan, type Finding, type ScanOptions } from '../../shared/anonymisation';
+import {
+  namesIndexFromPeople,
+  pseudonymise,
+  scan,
+  type Finding,
+  type ScanOptions,
+} from '../../shared/anonymisation';
 import { foldText } from '../../shared/parcours';
 import { DIRECT, loadCaseloadPeople, loadCorpus, type GoldSpan } from './helpers';
 
@@ -15,7 +21,7 @@ const { people, referents } = loadCaseloadPeople();
 function coverage(gold: GoldSpan, findings: Finding[]): number {
   let covered = 0;
   for (let i = gold.start; i < gold.end; i++) {
-    if (findings.some((f) => f.start <= i && i < f.end && (f.type === gold.type))) covered++;
+    if (findings.some((f) => f.start <= i && i < f.end && f.type === gold.type)) covered++;
   }
   return covered / (gold.end - gold.start);
 }
@@ -46,7 +52,9 @@ describe('dev corpus', () => {
     expect(precision).toBeGreaterThanOrEqual(0.97);
   });
   it('finds them all, or nearly, with the caseload', () => {
-    const { recall, precision } = measure({ names: namesIndexFromPeople(people, { professionals: referents }) });
+    const { recall, precision } = measure({
+      names: namesIndexFromPeople(people, { professionals: referents }),
+    });
     expect(recall).toBeGreaterThanOrEqual(0.995);
     expect(precision).toBeGreaterThanOrEqual(0.97);
   });
@@ -64,10 +72,13 @@ describe('dev corpus', () => {
       const out = ` ${foldText(pseudonymise(doc.text, { names }).text)} `;
       let masked = doc.text;
       for (const s of [...doc.spans].reverse()) {
-        if (DIRECT.has(s.type) && s.role === 'beneficiaire') masked = `${masked.slice(0, s.start)} | ${masked.slice(s.end)}`;
+        if (DIRECT.has(s.type) && s.role === 'beneficiaire')
+          masked = `${masked.slice(0, s.start)} | ${masked.slice(s.end)}`;
       }
       const input = ` ${foldText(masked)} `;
-      for (const span of doc.spans.filter((s) => s.type === 'PERSONNE' && s.role === 'beneficiaire')) {
+      for (const span of doc.spans.filter(
+        (s) => s.type === 'PERSONNE' && s.role === 'beneficiaire',
+      )) {
         const whole = ` ${foldText(span.text)} `;
         if (whole.length >= 6 && count(out, whole) > count(input, whole)) leaks++;
       }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ibanValid, nirKey, ribKey, scan, type FindingType } from '../../shared/anonymisation';
 
-const types = (text: string) => scan(text).findings.map((f) => [f.type, text.slice(f.start, f.end)]);
+const types = (text: string) =>
+  scan(text).findings.map((f) => [f.type, text.slice(f.start, f.end)]);
 const only = (text: string, type: FindingType) =>
-  scan(text).findings.filter((f) => f.type === type).map((f) => text.slice(f.start, f.end));
+  scan(text)
+    .findings.filter((f) => f.type === type)
+    .map((f) => text.slice(f.start, f.end));
 
 describe('NIR', () => {
   it('computes the key, Corsica included', () => {
@@ -33,10 +36,14 @@ describe('IBAN, RIB, INE, CAF', () => {
   it('checks IBAN and RIB keys', () => {
     expect(ibanValid('FR76 3000 6000 0112 3456 7890 189')).toBe(true);
     expect(ibanValid('FR76 3000 6000 0112 3456 7890 188')).toBe(false);
-    expect(ribKey('30002', '00502', '00000157842')).toBe(97 - ((89 * 30002 + 15 * 502 + 3 * 157842) % 97));
+    expect(ribKey('30002', '00502', '00000157842')).toBe(
+      97 - ((89 * 30002 + 15 * 502 + 3 * 157842) % 97),
+    );
   });
   it('finds IBANs spaced or not, and RIBs with their key', () => {
-    expect(only('IBAN FR76 3000 6000 0112 3456 7890 189 merci', 'IBAN')).toEqual(['FR76 3000 6000 0112 3456 7890 189']);
+    expect(only('IBAN FR76 3000 6000 0112 3456 7890 189 merci', 'IBAN')).toEqual([
+      'FR76 3000 6000 0112 3456 7890 189',
+    ]);
     expect(only('IBAN FR7630006000011234567890189', 'IBAN')).toHaveLength(1);
     expect(only('IBAN FR76 3000 6000 0112 3456 7890 188', 'IBAN')).toEqual([]);
     const key = String(ribKey('30002', '00502', '00000157842')).padStart(2, '0');
@@ -52,12 +59,23 @@ describe('IBAN, RIB, INE, CAF', () => {
 
 describe('phones', () => {
   it('finds every French form', () => {
-    for (const phone of ['06 12 34 56 78', '06.12.34.56.78', '06-12-34-56-78', '0612345678', '+33 6 12 34 56 78', '0033 6 12 34 56 78', '+33 (0)6 12 34 56 78', '0751 84 29 06']) {
+    for (const phone of [
+      '06 12 34 56 78',
+      '06.12.34.56.78',
+      '06-12-34-56-78',
+      '0612345678',
+      '+33 6 12 34 56 78',
+      '0033 6 12 34 56 78',
+      '+33 (0)6 12 34 56 78',
+      '0751 84 29 06',
+    ]) {
       expect(only(`Appelez le ${phone} demain.`, 'TELEPHONE')).toEqual([phone]);
     }
   });
   it('does not take dates, amounts, SIRET or long ids for phones', () => {
-    expect(only('le 12/03/2025 à 14h, 1 250,00 €, SIRET 123 456 789 00012', 'TELEPHONE')).toEqual([]);
+    expect(only('le 12/03/2025 à 14h, 1 250,00 €, SIRET 123 456 789 00012', 'TELEPHONE')).toEqual(
+      [],
+    );
     expect(only('référence 061234567890123', 'TELEPHONE')).toEqual([]);
   });
 });
@@ -71,14 +89,21 @@ describe('e-mails, addresses, birth dates', () => {
     ]);
   });
   it('finds addresses with bis/ter, building, flat, postcode and town', () => {
-    expect(only('Nouvelle adresse : 27 bis avenue de la Croix Rouge, bât. C, appartement 12, 84000 Avignon. Merci', 'ADRESSE')).toEqual([
-      '27 bis avenue de la Croix Rouge, bât. C, appartement 12, 84000 Avignon',
-    ]);
-    expect(only('Domicile : aire de la Bastide, chemin du Mas, 30900 Nîmes (caravane)', 'ADRESSE')).toHaveLength(1);
+    expect(
+      only(
+        'Nouvelle adresse : 27 bis avenue de la Croix Rouge, bât. C, appartement 12, 84000 Avignon. Merci',
+        'ADRESSE',
+      ),
+    ).toEqual(['27 bis avenue de la Croix Rouge, bât. C, appartement 12, 84000 Avignon']);
+    expect(
+      only('Domicile : aire de la Bastide, chemin du Mas, 30900 Nîmes (caravane)', 'ADRESSE'),
+    ).toHaveLength(1);
     expect(only('Il habite au 4e étage.', 'ADRESSE')).toEqual([]);
   });
   it('finds birth dates in context, not other dates', () => {
-    expect(only('Né le : 17 février 2015 à Craiova', 'DATE_NAISSANCE')).toEqual(['17 février 2015']);
+    expect(only('Né le : 17 février 2015 à Craiova', 'DATE_NAISSANCE')).toEqual([
+      '17 février 2015',
+    ]);
     expect(only('DDN 03/04/2015', 'DATE_NAISSANCE')).toEqual(['03/04/2015']);
     expect(only('Rendez-vous le 03/04/2025 au collège.', 'DATE_NAISSANCE')).toEqual([]);
   });
@@ -86,12 +111,23 @@ describe('e-mails, addresses, birth dates', () => {
 
 describe('quasi-identifiers and sensitive content', () => {
   it('reports them apart from direct identifiers when a beneficiary is named', () => {
-    const text = 'Rayane MEZIANE (10 ans, CM2, école Jean Jaurès) a un suivi CMP et une mesure d’AEMO.';
+    const text =
+      'Rayane MEZIANE (10 ans, CM2, école Jean Jaurès) a un suivi CMP et une mesure d’AEMO.';
     const found = scan(text).findings;
-    expect(found.filter((f) => !f.direct).map((f) => f.type)).toEqual(['AGE', 'CLASSE', 'ETABLISSEMENT', 'SANTE', 'JUSTICE_PROTECTION']);
+    expect(found.filter((f) => !f.direct).map((f) => f.type)).toEqual([
+      'AGE',
+      'CLASSE',
+      'ETABLISSEMENT',
+      'SANTE',
+      'JUSTICE_PROTECTION',
+    ]);
     expect(scan(text).warnings.length).toBeGreaterThan(0);
   });
   it('ignores durations, ranges, floors and classes of groups', () => {
-    expect(types('Yanis BENALI : depuis 3 ans, des enfants de 2 à 16 ans, au 4e étage, les élèves de 3e.').filter(([t]) => t !== 'PERSONNE')).toEqual([]);
+    expect(
+      types(
+        'Yanis BENALI : depuis 3 ans, des enfants de 2 à 16 ans, au 4e étage, les élèves de 3e.',
+      ).filter(([t]) => t !== 'PERSONNE'),
+    ).toEqual([]);
   });
 });

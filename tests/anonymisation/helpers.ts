@@ -44,4 +44,14 @@ export function loadCaseloadPeople(): { people: KnownPerson[]; referents: string
   return { people, referents: [...referents] };
 }
 
-export const DIRECT = new Set(['PERSONNE', 'EMAIL', 'TELEPHONE', 'ADRESSE', 'DATE_NAISSANCE', 'NIR', 'INE', 'IBAN', 'NUM_ALLOCATAIRE']);
+export const DIRECT = new Set([
+  'PERSONNE',
+  'EMAIL',
+  'TELEPHONE',
+  'ADRESSE',
+  'DATE_NAISSANCE',
+  'NIR',
+  'INE',
+  'IBAN',
+  'NUM_ALLOCATAIRE',
+]);

@@ -10,20 +10,35 @@ const people: KnownPerson[] = [
   { code: 'PRE-2025-004', kind: 'enfant', firstName: 'Hugo', lastName: 'de La Fontaine' },
   { code: 'PRE-2025-005', kind: 'enfant', firstName: 'Rose', lastName: 'KANAGARATNAM' },
 ];
-const withCaseload: ScanOptions = { names: namesIndexFromPeople(people, { professionals: ['Laurène Lacan'] }) };
+const withCaseload: ScanOptions = {
+  names: namesIndexFromPeople(people, { professionals: ['Laurène Lacan'] }),
+};
 
 const persons = (text: string, options: ScanOptions = {}) =>
-  scan(text, options).findings.filter((f) => f.type === 'PERSONNE').map((f) => text.slice(f.start, f.end));
+  scan(text, options)
+    .findings.filter((f) => f.type === 'PERSONNE')
+    .map((f) => text.slice(f.start, f.end));
 
 describe('names with the caseload', () => {
   it('matches case- and accent-insensitively, in both orders, with variants and typos', () => {
-    expect(persons('rdv avec rayane meziane puis MEZIANE Rayane', withCaseload)).toEqual(['rayane meziane', 'MEZIANE Rayane']);
-    expect(persons('Aissatou Ndiaye et la famille Bensalah', withCaseload)).toEqual(['Aissatou Ndiaye', 'Bensalah']);
+    expect(persons('rdv avec rayane meziane puis MEZIANE Rayane', withCaseload)).toEqual([
+      'rayane meziane',
+      'MEZIANE Rayane',
+    ]);
+    expect(persons('Aissatou Ndiaye et la famille Bensalah', withCaseload)).toEqual([
+      'Aissatou Ndiaye',
+      'Bensalah',
+    ]);
     expect(persons('Hugo de La Fontaine est venu', withCaseload)).toEqual(['Hugo de La Fontaine']);
-    expect(persons('Kanagaratman (faute de frappe) est absent', withCaseload)).toEqual(['Kanagaratman']);
+    expect(persons('Kanagaratman (faute de frappe) est absent', withCaseload)).toEqual([
+      'Kanagaratman',
+    ]);
   });
   it('gives codes and kinds: the child, a guardian, the family', () => {
-    const f = scan('Mme Karima Meziane et Rayane, la famille Meziane', withCaseload).findings.filter((x) => x.type === 'PERSONNE');
+    const f = scan(
+      'Mme Karima Meziane et Rayane, la famille Meziane',
+      withCaseload,
+    ).findings.filter((x) => x.type === 'PERSONNE');
     expect(f.map((x) => [x.code, x.personKind ?? 'famille', x.label])).toEqual([
       ['PRE-2025-001', 'responsable', 'nom d’un parent d’enfant suivi'],
       ['PRE-2025-001', 'enfant', 'nom d’un enfant suivi'],
@@ -31,7 +46,9 @@ describe('names with the caseload', () => {
     ]);
   });
   it('needs a capital for names that are words', () => {
-    expect(persons('une rose rouge pour Rose KANAGARATNAM', withCaseload)).toEqual(['Rose KANAGARATNAM']);
+    expect(persons('une rose rouge pour Rose KANAGARATNAM', withCaseload)).toEqual([
+      'Rose KANAGARATNAM',
+    ]);
   });
   it('knows the référents as professionals', () => {
     const f = scan('Laurène Lacan suit Rayane.', withCaseload).findings;
@@ -41,19 +58,35 @@ describe('names with the caseload', () => {
 
 describe('names without the caseload', () => {
   it('finds names after civilities, kinship words and in capitals', () => {
-    expect(persons('La maman, Mme Fatou Diallo, et son fils Moussa. Le papa d’Oumar aussi.')).toEqual(['Fatou Diallo', 'Moussa', 'Oumar']);
-    expect(persons('Dossier de TRAORÉ Awa, vue avec M. Le Gall.')).toEqual(['TRAORÉ Awa', 'Le Gall']);
-    expect(persons('bonjour madame lacan c fatma la maman de zeynep')).toEqual(['lacan', 'fatma', 'zeynep']);
+    expect(
+      persons('La maman, Mme Fatou Diallo, et son fils Moussa. Le papa d’Oumar aussi.'),
+    ).toEqual(['Fatou Diallo', 'Moussa', 'Oumar']);
+    expect(persons('Dossier de TRAORÉ Awa, vue avec M. Le Gall.')).toEqual([
+      'TRAORÉ Awa',
+      'Le Gall',
+    ]);
+    expect(persons('bonjour madame lacan c fatma la maman de zeynep')).toEqual([
+      'lacan',
+      'fatma',
+      'zeynep',
+    ]);
   });
   it('propagates a name found once to its other mentions', () => {
-    expect(persons('Le petit Ousseni a 8 mois. Ousseni dort mal. OUSSENI pleure.')).toEqual(['Ousseni', 'Ousseni', 'OUSSENI']);
+    expect(persons('Le petit Ousseni a 8 mois. Ousseni dort mal. OUSSENI pleure.')).toEqual([
+      'Ousseni',
+      'Ousseni',
+      'OUSSENI',
+    ]);
   });
   it('reads «NOM Prénom» columns of spreadsheet text', () => {
     const text = 'NOM;PRENOM;CLASSE\nZOUGGARI;Ilyes;CM1\nTAVARES;Noa;CE2';
     expect(persons(text)).toEqual(['ZOUGGARI', 'Ilyes', 'TAVARES', 'Noa']);
   });
   it('finds initials', () => {
-    expect(persons('Z. M. est arrivée en septembre ; Kenzo D.S. aussi.')).toEqual(['Z. M.', 'Kenzo D.S.']);
+    expect(persons('Z. M. est arrivée en septembre ; Kenzo D.S. aussi.')).toEqual([
+      'Z. M.',
+      'Kenzo D.S.',
+    ]);
   });
 });
 

@@ -7,9 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pseudonymise, scan } from '../../shared/anonymisation';
 
-const frenchish = fc.stringMatching(
-  /^[A-Za-zÀ-ÿ0-9 .,;:'’\-@+()\n]{0,300}$/,
-);
+const frenchish = fc.stringMatching(/^[A-Za-zÀ-ÿ0-9 .,;:'’\-@+()\n]{0,300}$/);
 const piece = fc.constantFrom(
   'Mme Karima Meziane ',
   'le petit Ousseni ',
@@ -25,21 +23,30 @@ const piece = fc.constantFrom(
   '; ',
   '\n',
 );
-const mixed = fc.array(fc.oneof(piece, frenchish), { maxLength: 30 }).map((parts) => parts.join(''));
+const mixed = fc
+  .array(fc.oneof(piece, frenchish), { maxLength: 30 })
+  .map((parts) => parts.join(''));
 
 describe('scan properties', () => {
   it('never throws and reports offsets inside the text, sorted, with a label', () => {
     fc.assert(
-      fc.property(fc.oneof(mixed, fc.string({ maxLength: 500 }), fc.string({ unit: "binary", maxLength: 200 })), (text) => {
-        const { findings } = scan(text);
-        for (const f of findings) {
-          expect(f.start).toBeGreaterThanOrEqual(0);
-          expect(f.end).toBeLessThanOrEqual(text.length);
-          expect(f.end).toBeGreaterThan(f.start);
-          expect(text.slice(f.start, f.end).length).toBe(f.end - f.start);
-          expect(f.label.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          mixed,
+          fc.string({ maxLength: 500 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+        ),
+        (text) => {
+          const { findings } = scan(text);
+          for (const f of findings) {
+            expect(f.start).toBeGreaterThanOrEqual(0);
+            expect(f.end).toBeLessThanOrEqual(text.length);
+            expect(f.end).toBeGreaterThan(f.start);
+            expect(text.slice(f.start, f.end).length).toBe(f.end - f.start);
+            expect(f.label.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -36,7 +36,9 @@ describe('pseudonymise', () => {
   });
   it('leaves no direct identifier behind (re-scan of the output)', () => {
     const result = pseudonymise(withNirKey(text), { names });
-    const again = scan(result.text, { names }).findings.filter((f) => f.direct && f.role === 'beneficiaire');
+    const again = scan(result.text, { names }).findings.filter(
+      (f) => f.direct && f.role === 'beneficiaire',
+    );
     expect(again).toEqual([]);
   });
   it('keeps initials and birth years under the EPS policy', () => {
@@ -65,7 +67,10 @@ describe('pseudonymise', () => {
 describe('depseudonymise and memory', () => {
   it('puts names back in a partner reply, locally', () => {
     const reply = 'Nous recevrons PRE-2025-001 et [Enfant A] mardi. [Inconnu Z] reste.';
-    const back = depseudonymise(reply, (label) => ({ 'PRE-2025-001': 'Rayane MEZIANE', '[Enfant A]': 'Yanis BENALI' })[label]);
+    const back = depseudonymise(
+      reply,
+      (label) => ({ 'PRE-2025-001': 'Rayane MEZIANE', '[Enfant A]': 'Yanis BENALI' })[label],
+    );
     expect(back).toBe('Nous recevrons Rayane MEZIANE et Yanis BENALI mardi. [Inconnu Z] reste.');
   });
   it('keeps one label per person across texts through a PseudonymMemory', async () => {

@@ -43,11 +43,15 @@ export const anonymisationBench: Bench = {
     const base = emails[0]!;
     scanner.update(base);
     let typed = 0;
-    const keystroke = await time(() => {
-      typed++;
-      const at = 500;
-      scanner.update(`${base.slice(0, at)}${'x'.repeat(typed)}${base.slice(at)}`);
-    }, 60, 5);
+    const keystroke = await time(
+      () => {
+        typed++;
+        const at = 500;
+        scanner.update(`${base.slice(0, at)}${'x'.repeat(typed)}${base.slice(at)}`);
+      },
+      60,
+      5,
+    );
 
     const bin = join(process.cwd(), 'shared/cli/bin/passerelle.js');
     execFileSync(process.execPath, [bin, 'scan', '--help']);

@@ -12,10 +12,11 @@ const NUMBERED = new RegExp(
   `(?<![\\p{L}\\d])\\d{1,4}(?:\\s?(?:bis|ter|quater|[abcd])\\b)?,?\\s(?:${STREET_TYPES})(?![\\p{L}])`,
   'giu',
 );
-const SITE = /(?<![\p{L}])(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
+const SITE =
+  /(?<![\p{L}])(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
 /** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
 const ANNOUNCED =
-  /(?<![\p{L}[])(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’\-]*(?:[\s\-]\p{Lu}[\p{L}'’\-]*){0,3})/gu;
+  /(?<![\p{L}[])(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3})/gu;
 
 const NAME_WORD = /^[\p{Lu}\d][\p{L}\d'’\-.]*$/u;
 const PARTICLE = /^(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|sur|sous|en|et|saint|sainte)$/i;
@@ -23,10 +24,11 @@ const PARTICLE = /^(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|sur|sous|en|
 const EXTRA_KEY =
   /^(?:,|\s-)?\s*(?:(?:\d{1,4}\s)?(?:chemin|rue|route|avenue|impasse|all[ée]e)\s(?:d['’]|de la\s|de\s|du\s|des\s)?|(?:b[âa]t(?:iment)?\.?|appartement|appt\.?|apt\.?|app\.?|escalier|esc\.?|porte|r[ée]sidence|r[ée]s\.|cit[ée]|logement|log\.?|entr[ée]e|bp|cs)\s+)/iu;
 /** Its value: one word, then capitalised words or particles only (case-sensitive). */
-const EXTRA_VALUE = /^[\p{L}\d][\p{L}\d'’\-]*(?:\s(?:[\p{Lu}\d][\p{L}\d'’\-]*|de|du|des|la|le|les))*/u;
+const EXTRA_VALUE =
+  /^[\p{L}\d][\p{L}\d'’-]*(?:\s(?:[\p{Lu}\d][\p{L}\d'’-]*|de|du|des|la|le|les))*/u;
 const FLOOR = /^(?:,|\s-)?\s*\d{1,2}(?:e|er|ème|eme)\s+[ée]tage/iu;
 const POSTCODE =
-  /^(?:,|\s-)?\s*(?:\n\s*)?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’\-]*(?:[\s\-]\p{Lu}[\p{L}'’\-]*){0,3}(?:\s+(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?)?/u;
+  /^(?:,|\s-)?\s*(?:\n\s*)?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3}(?:\s+(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?)?/u;
 
 /** Words of a street name from `from`, up to 8, stopping at punctuation or a plain word. */
 function streetNameEnd(text: string, from: number): number {
@@ -90,7 +92,13 @@ export function detectAddresses(text: string): RawFinding[] {
   for (const m of text.matchAll(ANNOUNCED)) {
     const start = m.index + m[0].length - m[1]!.length;
     if (out.some((f) => f.start < start + m[1]!.length && start < f.end)) continue;
-    out.push({ start, end: start + m[1]!.length, type: 'ADRESSE', confidence: 0.85, label: 'adresse postale' });
+    out.push({
+      start,
+      end: start + m[1]!.length,
+      type: 'ADRESSE',
+      confidence: 0.85,
+      label: 'adresse postale',
+    });
   }
   return out;
 }

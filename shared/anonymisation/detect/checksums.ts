@@ -9,7 +9,10 @@ export function modString(digits: string, m: number): number {
 
 /** NIR key: 97 − (13-digit number mod 97), with Corsica 2A → 19 and 2B → 18. */
 export function nirKey(body13: string): number {
-  const numeric = body13.toUpperCase().replace(/^(\d{5})2A/, '$119').replace(/^(\d{5})2B/, '$118');
+  const numeric = body13
+    .toUpperCase()
+    .replace(/^(\d{5})2A/, '$119')
+    .replace(/^(\d{5})2B/, '$118');
   return 97 - modString(numeric, 97);
 }
 
@@ -26,9 +29,7 @@ export function ibanValid(iban: string): boolean {
 /** Letters of a RIB account number as digits (A,J→1 … I,R→9, S→2 … Z→9). */
 function ribDigits(text: string): string {
   const table = '123456789123456789234567890';
-  return text
-    .toUpperCase()
-    .replace(/[A-Z]/g, (ch) => table.charAt(ch.charCodeAt(0) - 65) || '0');
+  return text.toUpperCase().replace(/[A-Z]/g, (ch) => table.charAt(ch.charCodeAt(0) - 65) || '0');
 }
 
 /** French RIB key: 97 − ((89 × bank + 15 × branch + 3 × account) mod 97). */

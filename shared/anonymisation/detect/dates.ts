@@ -5,7 +5,8 @@
 import { MONTH_NAMES, foldText } from '../../parcours';
 import type { RawFinding } from '../types';
 
-const MONTHS = 'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv\\.?|f[ée]vr?\\.?|sept\\.?|oct\\.?|nov\\.?|d[ée]c\\.?';
+const MONTHS =
+  'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv\\.?|f[ée]vr?\\.?|sept\\.?|oct\\.?|nov\\.?|d[ée]c\\.?';
 export const DATE_SOURCE = `(?:\\d{1,2}\\s?[/.\\-]\\s?\\d{1,2}\\s?[/.\\-]\\s?(?:\\d{4}|\\d{2})(?!\\d)|(?:1er|\\d{1,2})\\s+(?:${MONTHS})\\s+\\d{4})`;
 
 const BIRTH =
@@ -32,7 +33,7 @@ export function detectBirthDates(text: string): RawFinding[] {
 
 /** Reads a French date as ISO (yyyy-mm-dd), or undefined. Two-digit years are 20yy. */
 export function parseFrenchDate(text: string): string | undefined {
-  const numeric = /(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})/.exec(text);
+  const numeric = /(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})/.exec(text);
   let day: number, month: number, year: number;
   if (numeric) {
     day = Number(numeric[1]);

@@ -43,7 +43,12 @@ export function detectNir(text: string): RawFinding[] {
       });
     } else if (NIR_CONTEXT.test(before(text, start))) {
       // Announced but keyless: the two digits after it (if any) are something else, e.g. a phone.
-      const end = key === undefined ? start + whole.length : start + whole.lastIndexOf(key) - (/[ .\-\u00a0]$/.test(whole.slice(0, whole.lastIndexOf(key))) ? 1 : 0);
+      const end =
+        key === undefined
+          ? start + whole.length
+          : start +
+            whole.lastIndexOf(key) -
+            (/[ .\-\u00a0]$/.test(whole.slice(0, whole.lastIndexOf(key))) ? 1 : 0);
       out.push({
         start,
         end,
@@ -73,7 +78,8 @@ export function detectIne(text: string): RawFinding[] {
   return out;
 }
 
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+const IBAN_RE =
+  /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
 const RIB_RE = /(?<![\dA-Za-z])(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
 
 export function detectBank(text: string): RawFinding[] {
@@ -120,8 +126,8 @@ export function detectCaf(text: string): RawFinding[] {
   return out;
 }
 
-const EMAIL_LOCAL = /[A-Za-z0-9._%+\-]/;
-const EMAIL_DOMAIN = /[A-Za-z0-9.\-]/;
+const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
 
 /** E-mails found from each «@», expanding both ways (linear, unlike a leading `[…]+@`). */
 export function detectEmails(text: string): RawFinding[] {
@@ -132,10 +138,11 @@ export function detectEmails(text: string): RawFinding[] {
     while (s > lastEnd && EMAIL_LOCAL.test(text.charAt(s - 1))) s--;
     let e = at + 1;
     while (e < text.length && EMAIL_DOMAIN.test(text.charAt(e))) e++;
-    while (e > at + 1 && /[.\-]/.test(text.charAt(e - 1))) e--;
+    while (e > at + 1 && /[.-]/.test(text.charAt(e - 1))) e--;
     while (s < at && text.charAt(s) === '.') s++;
     const domain = text.slice(at + 1, e);
-    if (s === at || !/^[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$/.test(domain)) continue;
+    if (s === at || !/^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(domain))
+      continue;
     out.push({ start: s, end: e, type: 'EMAIL', confidence: 0.99, label: 'adresse électronique' });
     lastEnd = e;
     at = e - 1;
@@ -144,7 +151,7 @@ export function detectEmails(text: string): RawFinding[] {
 }
 
 const PHONE_RE =
-  /(?<![\d+])(?:(?:\+|00)\s?33[ .\-]?(?:\(0\)[ .\-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0]?\d){8}(?![ .\-]?\d)/g;
+  /(?<![\d+])(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0]?\d){8}(?![ .-]?\d)/g;
 
 export function detectPhones(text: string): RawFinding[] {
   const out: RawFinding[] = [];

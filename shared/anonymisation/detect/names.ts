@@ -48,7 +48,9 @@ export interface NameResult {
 }
 
 const ORGANISATION_QUALIFIERS = new Set(
-  'social sociale culturel culturelle municipal municipale communal communale sportif sportive associatif familial familiale scolaire maternelle elementaire primaire privee prive intercommunal medico'.split(' '),
+  'social sociale culturel culturelle municipal municipale communal communale sportif sportive associatif familial familiale scolaire maternelle elementaire primaire privee prive intercommunal medico'.split(
+    ' ',
+  ),
 );
 
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
@@ -60,7 +62,8 @@ function isAcronym(t: Token): boolean {
 /** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
 function strongShaped(t: Token | undefined): boolean {
   if (!t || t.shape === 'lower' || t.folded.length < 2) return false;
-  if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded)) return false;
+  if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded))
+    return false;
   if (KINSHIP.has(t.folded) || CIVILITIES.has(t.folded) || GREETINGS.has(t.folded)) return false;
   return !isAcronym(t);
 }
@@ -91,7 +94,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     // Next token on the same line, separated by spaces or a hyphen only.
     const a = tokens[i];
     const b = tokens[i + 1];
-    return !!a && !!b && a.line === b.line && /^[ \u00a0\-]{1,2}$/.test(text.slice(a.end, b.start));
+    return !!a && !!b && a.line === b.line && /^[ \u00a0-]{1,2}$/.test(text.slice(a.end, b.start));
   };
   const mark = (i: number, m: Mark) => {
     if (blocked[i]) return;
@@ -109,14 +112,30 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     let j = i + 1;
     while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
     const nameStart = j;
-    while (tokens[j] && (strongShaped(tokens[j]) || PARTICLES.has(tokens[j]!.folded) || tokens[j]!.folded === 'les') && adjacent(j - 1) && j - i <= 4) {
+    while (
+      tokens[j] &&
+      (strongShaped(tokens[j]) ||
+        PARTICLES.has(tokens[j]!.folded) ||
+        tokens[j]!.folded === 'les') &&
+      adjacent(j - 1) &&
+      j - i <= 4
+    ) {
       blocked[j] = true;
       j++;
     }
-    while (j > nameStart && (PARTICLES.has(tokens[j - 1]!.folded) || tokens[j - 1]!.folded === 'les')) blocked[--j] = false;
+    while (
+      j > nameStart &&
+      (PARTICLES.has(tokens[j - 1]!.folded) || tokens[j - 1]!.folded === 'les')
+    )
+      blocked[--j] = false;
     if (j > nameStart) {
       if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
-        organisationNames.add(tokens.slice(nameStart, j).map((x) => x.folded).join(' '));
+        organisationNames.add(
+          tokens
+            .slice(nameStart, j)
+            .map((x) => x.folded)
+            .join(' '),
+        );
         schools.push({ start: t.start, end: tokens[j - 1]!.end });
       }
     }
@@ -148,7 +167,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
         if (n === 1 && NOT_NAMES.has(t.folded) && t.shape === 'lower') break;
         const ambiguous = n === 1 && WORD_NAMES.has(t.folded);
-        if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1])))) break;
+        if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1]))))
+          break;
         if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
         const professional = entries.every((e) => e.kind === 'professionnel');
         for (let k = 0; k < n; k++) {
@@ -175,11 +195,18 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
       const t = tokens[i]!;
       if (t.start < cell.start || t.end > cell.end) continue;
-      if (CIVILITIES.has(t.folded) || NOT_NAMES.has(t.folded) || (WORD_NAMES.has(t.folded) && t.shape === 'lower')) continue;
+      if (
+        CIVILITIES.has(t.folded) ||
+        NOT_NAMES.has(t.folded) ||
+        (WORD_NAMES.has(t.folded) && t.shape === 'lower')
+      )
+        continue;
       const professional = cell.kind === 'professionnel';
       mark(i, {
         confidence: 0.9,
-        label: professional ? 'nom d’un professionnel (colonne du tableau)' : 'nom (colonne du tableau)',
+        label: professional
+          ? 'nom d’un professionnel (colonne du tableau)'
+          : 'nom (colonne du tableau)',
         role: professional ? 'professionnel' : undefined,
         roleSure: professional,
       });
@@ -209,13 +236,18 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       if (before && PROFESSIONS.has(before.folded)) [role, roleSure] = ['professionnel', true];
       else if (before && PUBLIC_OFFICES.has(before.folded)) [role, roleSure] = ['public', true];
       else if (before && GREETINGS.has(before.folded) && emailDocument) role = 'professionnel';
-      else if (before2 && PROFESSIONS.has(before2.folded) && /,\s*$/.test(text.slice(before2.end, t.start))) {
+      else if (
+        before2 &&
+        PROFESSIONS.has(before2.folded) &&
+        /,\s*$/.test(text.slice(before2.end, t.start))
+      ) {
         [role, roleSure] = ['professionnel', true];
       }
     } else if (KINSHIP.has(t.folded)) {
       label = 'nom d’un membre de la famille';
       role = 'beneficiaire';
-      if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line) next++;
+      if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
+        next++;
     } else if (GREETINGS.has(t.folded)) {
       label = 'nom dans une formule d’appel';
       if (emailDocument) role = 'professionnel';
@@ -224,13 +256,16 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       label = public_ ? 'nom d’une personnalité publique' : 'nom d’un professionnel';
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
       if (tokens[next] && CIVILITIES.has(tokens[next]!.folded)) continue;
-    } else if (/^(c|est|suis|ici)$/.test(t.folded) && (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))) {
+    } else if (
+      /^(c|est|suis|ici)$/.test(t.folded) &&
+      (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
+    ) {
       label = 'nom dans une présentation';
     } else continue;
     const n = tokens[next];
     if (!n || n.line !== t.line || blocked[next]) continue;
     const gap = text.slice(tokens[next - 1]!.end, n.start);
-    if (!/^[\s.,:'’]{0,3}$/.test(gap) || /[.,:]/.test(gap) && !isCivility) continue;
+    if (!/^[\s.,:'’]{0,3}$/.test(gap) || (/[.,:]/.test(gap) && !isCivility)) continue;
     const lowerOk =
       n.shape === 'lower' &&
       lowerLines.has(n.line) &&
@@ -242,7 +277,11 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const strongContext = isCivility || label === 'nom d’un membre de la famille';
     // «M. Le Gall», «Mme Dos Santos»: a capitalised particle opens the name.
     const particleName =
-      strongContext && n.shape !== 'lower' && PARTICLES.has(n.folded) && adjacent(next) && strongShaped(tokens[next + 1]);
+      strongContext &&
+      n.shape !== 'lower' &&
+      PARTICLES.has(n.folded) &&
+      adjacent(next) &&
+      strongShaped(tokens[next + 1]);
     if (particleName) {
       mark(next, { confidence: 0.9, label, role, roleSure });
       mark(next + 1, { confidence: 0.9, label, role, roleSure });
@@ -251,7 +290,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
     if (!strongContext && !isFirstName(n.folded) && !marks[next] && n.shape !== 'upper') {
       // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
-      if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique') continue;
+      if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique')
+        continue;
       if (!isFirstName(n.folded) && !nameShaped(tokens[next + 1])) continue;
     }
     if (CIVILITIES.has(n.folded)) continue;
@@ -260,15 +300,22 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
 
   // 4. Header lines (De :, À :) and signatures after a closing: professionals.
   const lineRoles = new Map<number, Mark>();
-  const personalSender = /^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.test(text) && WEBMAIL.test(/^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.exec(text)![0]);
+  const personalSender =
+    /^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.test(text) &&
+    WEBMAIL.test(/^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.exec(text)![0]);
   let closingLine = -10;
   let signatureDone = false;
   tokens.forEach((t, i) => {
-    if (!t.sentenceStart || i > 0 && tokens[i - 1]!.line === t.line) return;
+    if (!t.sentenceStart || (i > 0 && tokens[i - 1]!.line === t.line)) return;
     const line = lineTextOf(t);
     if (HEADER_LINE.test(line)) {
       // A personal mailbox in the header may be a family writing: professional, but not sure.
-      lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans l’en-tête du courriel', role: 'professionnel', roleSure: !WEBMAIL.test(line) });
+      lineRoles.set(t.line, {
+        confidence: 0.85,
+        label: 'nom dans l’en-tête du courriel',
+        role: 'professionnel',
+        roleSure: !WEBMAIL.test(line),
+      });
       return;
     }
     if (isClosingLine(line)) {
@@ -281,17 +328,36 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const lineTokens = tokens.slice(i, i + 4).filter((x) => x.line === t.line);
       const shortLine =
         lineTokens.length <= 3 &&
-        lineTokens.every((x) => x.folded.length >= 2 && !NOT_NAMES.has(x.folded) && !PROFESSIONS.has(x.folded) && !KINSHIP.has(x.folded)) &&
-        /^[\p{L}\s'’.\-]+$/u.test(lineTextOf(t).trim());
+        lineTokens.every(
+          (x) =>
+            x.folded.length >= 2 &&
+            !NOT_NAMES.has(x.folded) &&
+            !PROFESSIONS.has(x.folded) &&
+            !KINSHIP.has(x.folded),
+        ) &&
+        /^[\p{L}\s'’.-]+$/u.test(lineTextOf(t).trim());
       if (shortLine) {
         // A family writing from a personal mailbox signs too: only a professional's signature is kept.
-        const sender = personalSender || t.shape === 'lower' ? {} : { role: 'professionnel' as const, roleSure: true };
-        lineTokens.forEach((_, k) => mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...sender }));
+        const sender =
+          personalSender || t.shape === 'lower'
+            ? {}
+            : { role: 'professionnel' as const, roleSure: true };
+        lineTokens.forEach((_, k) =>
+          mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...sender }),
+        );
         signatureDone = true;
         return;
       }
-      if ((nameShaped(t) && (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i))))) {
-        lineRoles.set(t.line, { confidence: 0.85, label: 'nom dans une signature', role: 'professionnel', roleSure: true });
+      if (
+        nameShaped(t) &&
+        (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
+      ) {
+        lineRoles.set(t.line, {
+          confidence: 0.85,
+          label: 'nom dans une signature',
+          role: 'professionnel',
+          roleSure: true,
+        });
         signatureDone = true;
       }
     }
@@ -302,17 +368,34 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (marks[i]?.role === 'beneficiaire' && marks[i]?.roleSure) return;
     const header = lineMark.label.includes('en-tête');
     if (header && text.slice(t.end, t.end + 3).includes('@')) return;
-    if (header && !(nameShaped(t) && (isFirstName(t.folded) || marks[i] || t.shape === 'upper' || (adjacent(i - 1) && marks[i - 1])))) return;
+    if (
+      header &&
+      !(
+        nameShaped(t) &&
+        (isFirstName(t.folded) ||
+          marks[i] ||
+          t.shape === 'upper' ||
+          (adjacent(i - 1) && marks[i - 1]))
+      )
+    )
+      return;
     const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
-    const lowerName = t.shape === 'lower' && lowerLines.has(t.line) && opensLine && isFirstName(t.folded) && !NOT_NAMES.has(t.folded);
-    if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1])))) return;
+    const lowerName =
+      t.shape === 'lower' &&
+      lowerLines.has(t.line) &&
+      opensLine &&
+      isFirstName(t.folded) &&
+      !NOT_NAMES.has(t.folded);
+    if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1]))))
+      return;
     if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(t))) return;
     mark(i, { ...lineMark, confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0) });
   });
 
   // 5. First-name list: capitalised first names, with a word-sense check at sentence starts.
   tokens.forEach((t, i) => {
-    if (blocked[i] || marks[i] || !nameShaped(t) || !isFirstName(t.folded) || t.folded.length < 3) return;
+    if (blocked[i] || marks[i] || !nameShaped(t) || !isFirstName(t.folded) || t.folded.length < 3)
+      return;
     const nextIsName = adjacent(i) && nameShaped(tokens[i + 1]);
     if (t.sentenceStart && t.shape === 'title' && !nextIsName) {
       // «Merci», «Pour»… start sentences; a name at a sentence start is followed by a verb or a comma.
@@ -342,7 +425,12 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       while (j < tokens.length && adjacent(j - 1) && !blocked[j] && j - i <= 3) {
         const w = tokens[j]!;
         if (marks[j]) break;
-        if (PARTICLES.has(w.folded) && strongShaped(tokens[j + 1]) && adjacent(j) && w.shape !== 'lower') {
+        if (
+          PARTICLES.has(w.folded) &&
+          strongShaped(tokens[j + 1]) &&
+          adjacent(j) &&
+          w.shape !== 'lower'
+        ) {
           mark(j, m);
           j++;
           continue;
@@ -357,7 +445,11 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           !KINSHIP.has(w.folded) &&
           !WORD_NAMES.has(w.folded) &&
           (j === i + 1 || PARTICLES.has(tokens[j - 1]!.folded));
-        const lowerParticle = w.shape === 'lower' && lowerLines.has(w.line) && PARTICLES.has(w.folded) && m.confidence >= 0.85;
+        const lowerParticle =
+          w.shape === 'lower' &&
+          lowerLines.has(w.line) &&
+          PARTICLES.has(w.folded) &&
+          m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
           mark(j, m);
           j++;
@@ -365,13 +457,25 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         }
         const fits =
           lowerSurname ||
-          (w.shape === 'upper' ? strongShaped(w) : nameShaped(w) && (tokens[i]!.shape !== 'title' || isFirstName(tokens[i]!.folded) || m.confidence >= 0.85));
+          (w.shape === 'upper'
+            ? strongShaped(w)
+            : nameShaped(w) &&
+              (tokens[i]!.shape !== 'title' ||
+                isFirstName(tokens[i]!.folded) ||
+                m.confidence >= 0.85));
         if (!fits) break;
         mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;
       }
       const before = tokens[i - 1];
-      if (before && !marks[i - 1] && !blocked[i - 1] && adjacent(i - 1) && before.shape === 'upper' && strongShaped(before)) {
+      if (
+        before &&
+        !marks[i - 1] &&
+        !blocked[i - 1] &&
+        adjacent(i - 1) &&
+        before.shape === 'upper' &&
+        strongShaped(before)
+      ) {
         mark(i - 1, { ...m, confidence: m.confidence - 0.05 });
       }
     }
@@ -383,7 +487,11 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const t = tokens[i]!;
     if (!m || t.folded.length < 3 || PARTICLES.has(t.folded)) return;
     const old = found.get(t.folded);
-    if (!old || (m.roleSure && !old.roleSure) || (m.role === 'beneficiaire' && old.role !== 'beneficiaire' && !old.roleSure)) {
+    if (
+      !old ||
+      (m.roleSure && !old.roleSure) ||
+      (m.role === 'beneficiaire' && old.role !== 'beneficiaire' && !old.roleSure)
+    ) {
       found.set(t.folded, m);
     }
   });
@@ -395,24 +503,38 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (WORD_NAMES.has(t.folded)) {
       if (t.shape === 'lower') return;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
-      if (t.sentenceStart && /^\s+(?:à|au|aux)(?![\p{L}])/u.test(text.slice(t.end, t.end + 5))) return;
+      if (t.sentenceStart && /^\s+(?:à|au|aux)(?![\p{L}])/u.test(text.slice(t.end, t.end + 5)))
+        return;
     }
     mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   });
 
   // 9. Titles in apposition: «Richard Tessier, adjoint au maire», «la CPE, Mme Zeroual».
   const roleWord = (t: Token | undefined): Role | undefined =>
-    !t ? undefined : PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded) ? 'public' : PROFESSIONS.has(t.folded) ? 'professionnel' : undefined;
+    !t
+      ? undefined
+      : PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded)
+        ? 'public'
+        : PROFESSIONS.has(t.folded)
+          ? 'professionnel'
+          : undefined;
   for (let i = 0; i < tokens.length; i++) {
     const m = marks[i];
     if (!m || m.roleSure || (marks[i - 1] && adjacent(i - 1))) continue;
     let j = i;
     while (marks[j + 1] && adjacent(j)) j++;
     const after = tokens[j + 1];
-    let role = after && /^\s*[,(]\s*$/.test(text.slice(tokens[j]!.end, after.start)) ? roleWord(after) : undefined;
+    let role =
+      after && /^\s*[,(]\s*$/.test(text.slice(tokens[j]!.end, after.start))
+        ? roleWord(after)
+        : undefined;
     if (!role && /,\s*$/.test(text.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start))) {
       for (let k = i - 1; k >= Math.max(0, i - 7) && !role; k--) {
-        if (tokens[k]!.line !== tokens[i]!.line || /[.!?]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+        if (
+          tokens[k]!.line !== tokens[i]!.line ||
+          /[.!?]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))
+        )
+          break;
         role = roleWord(tokens[k]);
       }
     }
@@ -430,7 +552,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     while (marks[j + 1] && adjacent(j)) {
       j++;
       const mj = marks[j]!;
-      if ((mj.roleSure && !best.roleSure) || mj.confidence > best.confidence) best = { ...mj, entries: mj.entries ?? best.entries };
+      if ((mj.roleSure && !best.roleSure) || mj.confidence > best.confidence)
+        best = { ...mj, entries: mj.entries ?? best.entries };
     }
     const entries = combineEntries(marks.slice(i, j + 1));
     findings.push({
@@ -450,7 +573,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
 
 function labelFor(entries: readonly NameEntry[]): string {
   if (entries.some((e) => e.kind === 'enfant' && e.part !== 'any')) {
-    return entries.every((e) => e.kind === 'enfant') ? 'nom d’un enfant suivi' : 'nom d’une famille suivie';
+    return entries.every((e) => e.kind === 'enfant')
+      ? 'nom d’un enfant suivi'
+      : 'nom d’une famille suivie';
   }
   if (entries.some((e) => e.kind === 'responsable')) return 'nom d’un parent d’enfant suivi';
   return 'nom connu de la file active';
@@ -460,11 +585,16 @@ function labelFor(entries: readonly NameEntry[]): string {
 function combineEntries(marks: Array<Mark | undefined>): readonly NameEntry[] | undefined {
   const lists = marks.map((m) => m?.entries).filter((l): l is readonly NameEntry[] => !!l);
   if (!lists.length) return undefined;
-  const common = lists[0]!.filter((e) => lists.every((l) => l.some((x) => x.personKey === e.personKey)));
+  const common = lists[0]!.filter((e) =>
+    lists.every((l) => l.some((x) => x.personKey === e.personKey)),
+  );
   return common.length ? common : lists[0];
 }
 
-function personOf(entries: readonly NameEntry[] | undefined, words: Token[]): Pick<RawFinding, 'code' | 'personKey' | 'personKind'> {
+function personOf(
+  entries: readonly NameEntry[] | undefined,
+  words: Token[],
+): Pick<RawFinding, 'code' | 'personKey' | 'personKind'> {
   const key = words
     .map((w) => w.folded)
     .filter((w) => !PARTICLES.has(w))
@@ -485,7 +615,8 @@ function personOf(entries: readonly NameEntry[] | undefined, words: Token[]): Pi
 }
 
 const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/gu;
-const NOT_INITIALS = /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
+const NOT_INITIALS =
+  /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
 
 /** Initials («Z. M.», «Y. B. Y.») alone, or after a found first name («Kenzo D.S.»). */
 function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
@@ -521,17 +652,27 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   }
   // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
   const firstInitials = new Set(
-    out.filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end))).map((f) => text.charAt(f.start)),
+    out
+      .filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end)))
+      .map((f) => text.charAt(f.start)),
   );
   if (firstInitials.size) {
     for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
       if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
-      add({ start: m.index, end: m.index + 2, type: 'PERSONNE', confidence: 0.6, label: 'initiale d’un nom déjà repéré' });
+      add({
+        start: m.index,
+        end: m.index + 2,
+        type: 'PERSONNE',
+        confidence: 0.6,
+        label: 'initiale d’un nom déjà repéré',
+      });
     }
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
-    const head = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u.exec(text.slice(Math.max(0, f.start - 4), f.start));
+    const head = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u.exec(
+      text.slice(Math.max(0, f.start - 4), f.start),
+    );
     if (head && head[1] !== 'M') f.start -= head[0].length;
   }
   return out.sort((a, b) => a.start - b.start);

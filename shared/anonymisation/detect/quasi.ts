@@ -6,7 +6,14 @@
  */
 import type { FindingType, RawFinding } from '../types';
 
-function push(out: RawFinding[], type: FindingType, start: number, end: number, label: string, confidence = 0.8) {
+function push(
+  out: RawFinding[],
+  type: FindingType,
+  start: number,
+  end: number,
+  label: string,
+  confidence = 0.8,
+) {
   out.push({ start, end, type, confidence, label });
 }
 
@@ -17,13 +24,14 @@ const NOT_AGE_BEFORE =
 
 const CLASS =
   /(?<![\p{L}\d])(?:TPS|PS|MS|GS|CP|CE1|CE2|CM1|CM2|cp|ce1|ce2|cm1|cm2|[3-6](?:e|ème|eme)(?:\s(?:SEGPA|ULIS|UPE2A))?|SEGPA|ULIS|UPE2A|toute petite section|petite section|moyenne section|grande section|2nde|seconde|1re|terminale)(?![\p{L}\d])/gu;
-const NOT_CLASS_BEFORE = /(?:élèves?|classes?|niveau|enfants?|collégiens|tous les|toutes les|des)\s+(?:de\s+|en\s+)?$/i;
+const NOT_CLASS_BEFORE =
+  /(?:élèves?|classes?|niveau|enfants?|collégiens|tous les|toutes les|des)\s+(?:de\s+|en\s+)?$/i;
 
 const SCHOOL =
-  /(?<![\p{L}])(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire)(?:\s(?:maternelle|[ée]l[ée]mentaire|primaire|priv[ée]e))?(?:\s(?:de la|de|du|des|d['’]|l['’]|la|le|les))?\s?[\p{Lu}][\p{L}'’\-]*(?:\s(?:[\p{Lu}][\p{L}'’\-]*|de|du|des|la|le|les)){0,4}/gu;
+  /(?<![\p{L}])(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire)(?:\s(?:maternelle|[ée]l[ée]mentaire|primaire|priv[ée]e))?(?:\s(?:de la|de|du|des|d['’]|l['’]|la|le|les))?\s?[\p{Lu}][\p{L}'’-]*(?:\s(?:[\p{Lu}][\p{L}'’-]*|de|du|des|la|le|les)){0,4}/gu;
 
 const QUARTIER =
-  /(?<![\p{L}])(?:quartiers?|cit[ée]|secteur)(?:\s(?:de|du|des|de la|d['’]))?\s?((?:l[ae]\s|les\s|l['’])?[\p{Lu}][\p{L}'’\-]*(?:\s(?:de|du|des|la|le|les|[\p{Lu}][\p{L}'’\-]*)){0,3})/gu;
+  /(?<![\p{L}])(?:quartiers?|cit[ée]|secteur)(?:\s(?:de|du|des|de la|d['’]))?\s?((?:l[ae]\s|les\s|l['’])?[\p{Lu}][\p{L}'’-]*(?:\s(?:de|du|des|la|le|les|[\p{Lu}][\p{L}'’-]*)){0,3})/gu;
 
 const HEALTH =
   /(?<![\p{L}])(?:TDAH|TSA|TND|troubles?\s(?:dys|du\s(?:langage|sommeil|comportement|spectre\sautistique)|de\sl['’]attention|anxieux)|dyslexie|dyspraxie|dyscalculie|dysphasie|dysorthographie|autisme|autiste|asthme(?:\sd['’]effort)?|diab[èe]te(?:\s(?:de\s)?type\s\d)?|[ée]pilepsie|allergie|leuc[ée]mie|cancer|handicap|MDPH|AESH|PAI|PPS|CMPP|CMP|CAMSP|SESSAD|IME|ITEP|orthophonie|orthophoniste|bilan\s(?:orthophonique|psychologique|psychom[oe]teur|neuropsychologique|ORL|ophtalmologique|sanguin)|psychomotricien(?:ne)?|psychomotricit[ée]|p[ée]dopsychiatre|psychiatre|suivi\s(?:psychologique|CMP|CMPP|m[ée]dical)|traitement|Ritaline|Ventoline|hospitalis[ée]e?|hospitalisation|d[ée]pression|anxi[ée]t[ée](?:\sde\ss[ée]paration)?|mutisme|[ée]nur[ée]sie|encopr[ée]sie|maux?\s(?:de|au)\s(?:ventre|t[êe]te)|mal\sau\sventre|cauchemars|insomnies?|ob[ée]sit[ée]|surpoids|strabisme|surdit[ée]|b[ée]gaiement|phobie\sscolaire|scarifications?|id[ée]es\snoires|tentative\sde\ssuicide|addiction|grossesse|enceinte|retard\sde\slangage|speech\stherapist)(?![\p{L}])/gu;
@@ -45,14 +53,20 @@ export function detectQuasi(text: string): RawFinding[] {
   for (const m of text.matchAll(AGE)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     if (NOT_AGE_BEFORE.test(before) && !/[âa]g[ée]e?s?\s+de\s*$/i.test(before)) continue;
-    if (/^\s*(?:d['’]|de\s|plus\s|après|apr[eè]s|auparavant|plus tard)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    if (
+      /^\s*(?:d['’]|de\s|plus\s|après|apr[eè]s|auparavant|plus tard)/i.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 12),
+      )
+    )
+      continue;
     if (Number(m[1]) > 25 && m[2]!.toLowerCase() === 'ans') continue;
     push(out, 'AGE', m.index, m.index + m[0].length, 'âge d’une personne', 0.75);
   }
   for (const m of text.matchAll(CLASS)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     if (NOT_CLASS_BEFORE.test(before)) continue;
-    if (/^\s*[ée]tage/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    if (/^\s*[ée]tage/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
+      continue;
     push(out, 'CLASSE', m.index, m.index + m[0].length, 'classe d’un élève', 0.75);
   }
   for (const m of text.matchAll(SCHOOL)) {
@@ -69,7 +83,14 @@ export function detectQuasi(text: string): RawFinding[] {
     push(out, 'SANTE', m.index, m.index + m[0].length, 'donnée de santé', 0.8);
   }
   for (const m of text.matchAll(JUSTICE)) {
-    push(out, 'JUSTICE_PROTECTION', m.index, m.index + m[0].length, 'protection de l’enfance ou justice', 0.8);
+    push(
+      out,
+      'JUSTICE_PROTECTION',
+      m.index,
+      m.index + m[0].length,
+      'protection de l’enfance ou justice',
+      0.8,
+    );
   }
   return out;
 }

@@ -5,7 +5,8 @@
  */
 import { foldText } from '../../parcours';
 
-export type ColumnKind = 'personne' | 'professionnel' | 'naissance' | 'etablissement' | 'classe' | 'allocataire';
+export type ColumnKind =
+  'personne' | 'professionnel' | 'naissance' | 'etablissement' | 'classe' | 'allocataire';
 
 export interface TableCell {
   start: number;
@@ -16,11 +17,16 @@ export interface TableCell {
 function columnKind(header: string): ColumnKind | undefined {
   const h = foldText(header);
   if (!h) return undefined;
-  if (/^(referent|referente|referent e|educateur|educatrice|enseignant|enseignante|professeur|prof principal|suivi par|intervenant)/.test(h)) {
+  if (
+    /^(referent|referente|referent e|educateur|educatrice|enseignant|enseignante|professeur|prof principal|suivi par|intervenant)/.test(
+      h,
+    )
+  ) {
     return 'professionnel';
   }
   if (/allocataire|\bcaf\b/.test(h)) return 'allocataire';
-  if (/^(ne|nee|ne e|date de naissance|ddn|naissance|d n)( le)?$/.test(h) || /naissance/.test(h)) return 'naissance';
+  if (/^(ne|nee|ne e|date de naissance|ddn|naissance|d n)( le)?$/.test(h) || /naissance/.test(h))
+    return 'naissance';
   if (/^(ecole|etablissement|etab|college|lycee|groupe scolaire)\b/.test(h)) return 'etablissement';
   if (/^(classe|niveau|niv)\b/.test(h)) return 'classe';
   if (
@@ -42,7 +48,11 @@ const SEPARATORS: Array<[string, RegExp]> = [
 ];
 
 /** Cells of one line, with offsets, split on the given separator. */
-function cellsOf(line: string, offset: number, separator: RegExp): Array<{ start: number; end: number }> {
+function cellsOf(
+  line: string,
+  offset: number,
+  separator: RegExp,
+): Array<{ start: number; end: number }> {
   const cells: Array<{ start: number; end: number }> = [];
   const global = new RegExp(separator.source, 'g');
   let from = 0;

@@ -24,7 +24,9 @@ export const anonymiseCommand: Command = {
   async run(args, io) {
     const path = args.positionals[0];
     if (!path) {
-      io.err('Erreur : indiquez le texte à pseudonymiser (ou « - » pour l’entrée standard).\nExemple : passerelle anonymise courriel.txt');
+      io.err(
+        'Erreur : indiquez le texte à pseudonymiser (ou « - » pour l’entrée standard).\nExemple : passerelle anonymise courriel.txt',
+      );
       return EXIT.usage;
     }
     const { pseudonymise, policyByName } = await import('../../anonymisation');

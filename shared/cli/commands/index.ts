@@ -17,7 +17,11 @@ export const commands: CommandEntry[] = [
     summary: 'Vérifier et lister une file active (fichier de suivi)',
     load: async () => (await import('./caseload')).caseloadCommand,
   },
-  { name: 'scan', summary: 'Repérer les données personnelles d’un texte', load: async () => (await import('./scan')).scanCommand },
+  {
+    name: 'scan',
+    summary: 'Repérer les données personnelles d’un texte',
+    load: async () => (await import('./scan')).scanCommand,
+  },
   {
     name: 'anonymise',
     summary: 'Pseudonymiser un texte avant de le partager, puis le vérifier',

@@ -27,7 +27,9 @@ export const scanCommand: Command = {
   async run(args, io) {
     const path = args.positionals[0];
     if (!path) {
-      io.err('Erreur : indiquez le texte à analyser (ou « - » pour l’entrée standard).\nExemple : passerelle scan courriel.txt');
+      io.err(
+        'Erreur : indiquez le texte à analyser (ou « - » pour l’entrée standard).\nExemple : passerelle scan courriel.txt',
+      );
       return EXIT.usage;
     }
     const { scan } = await import('../../anonymisation');
@@ -36,13 +38,22 @@ export const scanCommand: Command = {
     if (args.values.json) {
       io.out(
         JSON.stringify({
-          findings: findings.map(({ start, end, type, role, confidence, label }) => ({ start, end, type, role, confidence, label })),
+          findings: findings.map(({ start, end, type, role, confidence, label }) => ({
+            start,
+            end,
+            type,
+            role,
+            confidence,
+            label,
+          })),
         }),
       );
     } else {
       for (const f of findings) {
         const line = text.slice(0, f.start).split('\n').length;
-        io.out(`ligne ${line}\t${f.type}\t${ROLE_LABELS[f.role]}\t${f.label}${f.blocking ? '\t→ ' + f.replacement : ''}`);
+        io.out(
+          `ligne ${line}\t${f.type}\t${ROLE_LABELS[f.role]}\t${f.label}${f.blocking ? '\t→ ' + f.replacement : ''}`,
+        );
       }
       for (const w of warnings) io.err(`Attention : ${w}`);
       io.out(`${findings.length} élément(s) repéré(s).`);
