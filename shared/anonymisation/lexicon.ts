@@ -57,16 +57,14 @@ export const CLOSINGS = [
   'bien a vous tous',
 ];
 
+const CLOSING_START = new RegExp(`^(?:${CLOSINGS.join('|')})(?: .{0,24})?$`);
+const CLOSING_END = new RegExp(` (?:${CLOSINGS.filter((c) => c.length >= 10).join('|')})$`);
+
 /** A line that closes a message («Cordialement», «… Je reste à votre disposition.»): a signature follows. */
 export function isClosingLine(line: string): boolean {
   // Long lines can only end with a closing: fold their tail only (folding is the costly part).
   const folded = foldText(line.length > 80 ? line.slice(-45) : line);
-  return CLOSINGS.some(
-    (c) =>
-      folded === c ||
-      (folded.startsWith(`${c} `) && folded.length < c.length + 25) ||
-      (c.length >= 10 && folded.endsWith(` ${c}`)),
-  );
+  return CLOSING_START.test(folded) || CLOSING_END.test(folded);
 }
 
 /** Professions and roles: a name tied to them is a professional's. */
@@ -119,6 +117,12 @@ export const NOT_NAMES = words(`
   serbie bosnie tchetchenie russie ukraine syrie afghanistan soudan erythree somalie congo cameroun
   cote ivoire haiti mayotte reunion espagne portugal italie chine vietnam inde pakistan bangladesh
   nigeria ghana angola madagascar bresil europe afrique asie amerique
+  paris marseille lyon toulouse nice nantes montpellier strasbourg bordeaux lille rennes reims toulon
+  grenoble dijon angers nimes avignon villeurbanne clermont ferrand havre brest tours amiens limoges
+  perpignan metz besancon orleans rouen mulhouse caen argenteuil montreuil roubaix tourcoing
+  nanterre vitry creteil aubervilliers colombes poitiers pau calais beziers arles ales sete beaucaire
+  carpentras orange cavaillon salon provence aix vaucluse gard herault bouches rhone occitanie seine
+  saint-denis corse guyane guadeloupe martinique
   iban rib nir ine siret siren afev laep siao insee ssiad clas reaap udaf caf
   merci sincere parfait parfaite modeste
   bienvenue bienvenu royal leger vivant gentil gentille miracle gitane gitan sans
