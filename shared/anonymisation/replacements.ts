@@ -21,7 +21,7 @@ const PLACEHOLDERS: Partial<Record<FindingType, string>> = {
 };
 
 const CIVILITY_BEFORE = /(?:\b(?:m|mr|mme|mlle|madame|monsieur|dr|docteur)\.?\s+)$/i;
-const FAMILY_BEFORE = /famille\s+$/i;
+const FAMILY_BEFORE = /(?:famille|parents)\s+$/i;
 
 function letter(n: number): string {
   return n < 26

@@ -410,8 +410,24 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   // a person unless it is a place or an organisation (checked against the lists and the context).
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    if (blocked[i] || marks[i] || t.shape !== 'title' || t.sentenceStart || !nameShaped(t) || t.folded.length < 3) return;
-    if (!prev || prev.shape !== 'lower' || prev.line !== t.line || /^(?:a|au|aux|en|de|du|des|vers|sur|chez|pour|par|dans|entre|sous|ville|rue|quartier|grand|grande)$/.test(prev.folded)) return;
+    if (
+      blocked[i] ||
+      marks[i] ||
+      t.shape !== 'title' ||
+      t.sentenceStart ||
+      !nameShaped(t) ||
+      t.folded.length < 3
+    )
+      return;
+    if (
+      !prev ||
+      prev.shape !== 'lower' ||
+      prev.line !== t.line ||
+      /^(?:a|au|aux|en|de|du|des|vers|sur|chez|pour|par|dans|entre|sous|ville|rue|quartier|grand|grande)$/.test(
+        prev.folded,
+      )
+    )
+      return;
     if (!/^ $/.test(text.slice(prev.end, t.start))) return;
     mark(i, { confidence: 0.55, label: 'nom propre inconnu' });
   });
