@@ -71,9 +71,10 @@ export function proposeReplacements(
     const before = text.slice(Math.max(0, f.start - 12), f.start);
     let replacement = PLACEHOLDERS[f.type] ?? original;
     if (f.type === 'PERSONNE') {
-      if (policy.initials && role === 'beneficiaire')
+      // Under the EPS charter, known people keep their code; others become initials.
+      if (policy.initials && role === 'beneficiaire' && !f.code) {
         replacement = initialsOf(original) || '[Initiales]';
-      else if (f.code) {
+      } else if (f.code) {
         replacement =
           f.personKind === 'enfant'
             ? f.code

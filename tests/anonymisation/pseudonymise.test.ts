@@ -44,6 +44,7 @@ describe('pseudonymise', () => {
   it('keeps initials and birth years under the EPS policy', () => {
     const result = pseudonymise('Yanis BENALI, né le 03/04/2015.', { policy: MEMBRE_EPS });
     expect(result.text).toBe('Y.B., né le [né·e en 2015].');
+    expect(pseudonymise('Rayane MEZIANE', { names, policy: MEMBRE_EPS }).text).toBe('PRE-2025-001');
     expect(policyByName('membre-eps')).toBe(MEMBRE_EPS);
   });
   it('refuses an unknown policy with a French message', () => {
