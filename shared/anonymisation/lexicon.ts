@@ -61,8 +61,13 @@ const CLOSING_START = new RegExp(`^(?:${CLOSINGS.join('|')})(?: .{0,24})?$`);
 const CLOSING_END = new RegExp(` (?:${CLOSINGS.filter((c) => c.length >= 10).join('|')})$`);
 
 /** A line that closes a message («Cordialement», «… Je reste à votre disposition.»): a signature follows. */
+const CLOSING_HINT =
+  /cord|bien|bonn|merc|bient|sport|amic|sinc|resp|salu|veuil|bell|bise|vite|dispo|attente|remerc|plaisir|prie/i;
+
 export function isClosingLine(line: string): boolean {
-  // Long lines can only end with a closing: fold their tail only (folding is the costly part).
+  // Most lines hold no closing word at all: a cheap test first, folding is the costly part.
+  if (!CLOSING_HINT.test(line)) return false;
+  // Long lines can only end with a closing: fold their tail only.
   const folded = foldText(line.length > 80 ? line.slice(-45) : line);
   return CLOSING_START.test(folded) || CLOSING_END.test(folded);
 }

@@ -16,6 +16,7 @@ export interface Token {
 
 // Letters with inner apostrophes or hyphens; elisions (l', d', qu'…) are split off below.
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const SENTENCE_END = new Set(['.', '!', '?', ':', '…', '•', '-', '–', '—', '>', '«', '"']);
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i;
 
 function shapeOf(word: string): Token['shape'] {
@@ -49,9 +50,16 @@ export function tokenize(text: string): Token[] {
       nextNewline = text.indexOf('\n', nextNewline + 1);
     }
     const prev = tokens[tokens.length - 1];
-    // The last few characters before the word are enough, and keep the work bounded.
-    const gap = text.slice(Math.max(prev ? prev.end : 0, start - 12), start);
-    const sentenceStart = !prev || /[.!?:…•\-–—>«"]\s*$/.test(gap) || prev.line !== line;
+    // The last visible character before the word says whether a sentence starts here.
+    let k = start - 1;
+    const floor = Math.max(prev ? prev.end : 0, start - 12);
+    while (
+      k >= floor &&
+      (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 160)
+    )
+      k--;
+    const sentenceStart =
+      !prev || prev.line !== line || (k >= floor && SENTENCE_END.has(text.charAt(k)));
     tokens.push({
       start,
       end: start + word.length,
