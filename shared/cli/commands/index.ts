@@ -47,4 +47,14 @@ export const commands: CommandEntry[] = [
     summary: 'Proposer des fiches parcours à partir d’un courriel de saisine (.eml, .msg)',
     load: async () => (await import('./extract')).extractCommand,
   },
+  {
+    name: 'scan',
+    summary: 'Repérer les données personnelles d’un texte',
+    load: async () => (await import('./scan')).scanCommand,
+  },
+  {
+    name: 'anonymise',
+    summary: 'Pseudonymiser un texte avant de le partager, puis le vérifier',
+    load: async () => (await import('./anonymise')).anonymiseCommand,
+  },
 ];
