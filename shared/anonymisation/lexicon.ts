@@ -3,7 +3,17 @@
  * so lookups go through `foldText`. Lists are small on purpose: rules rely on
  * context (civilities, kinship words, columns), these lists only veto.
  */
-import { foldText } from '../parcours';
+import {
+  decisions,
+  domains,
+  exitOutcomes,
+  exitReasons,
+  foldText,
+  fundings,
+  referralSources,
+  situationKinds,
+  statuses,
+} from '../parcours';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 
@@ -116,6 +126,7 @@ export const NOT_NAMES = words(`
   rue avenue boulevard chemin impasse allee place route quai cours square residence batiment
   appartement etage porte escalier cite quartier centre maison hotel social sociale maternelle
   elementaire primaire programme reussite educative dispositif equipe pluridisciplinaire soutien
+  passerelle modele
   service services mission locale association club centre cabinet hopital clinique
   noel saint sainte france paques toussaint ramadan aid
   algerie maroc tunisie senegal mali guinee comores turquie roumanie georgie armenie albanie kosovo
@@ -135,6 +146,26 @@ export const NOT_NAMES = words(`
   lecture ecriture maths mathematiques francais anglais sport piscine cantine garderie
   dyslexie tdah autisme asthme diabete anxiete
 `);
+
+/**
+ * The words of Passerelle's own labels (domains, decisions, statuses, exit
+ * reasons…) are never names, whatever the first-name list holds («Santé»
+ * folds to the Italian first name «Sante»): documents Passerelle writes print them.
+ */
+for (const enumDef of [
+  domains,
+  decisions,
+  statuses,
+  exitReasons,
+  exitOutcomes,
+  fundings,
+  situationKinds,
+  referralSources,
+]) {
+  for (const label of Object.values<string>(enumDef.labels)) {
+    for (const word of foldText(label).split(' ')) if (word.length > 2) NOT_NAMES.add(word);
+  }
+}
 
 /**
  * Words that are also names («une rose», «la pierre», «Grâce à»): a name only

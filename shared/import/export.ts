@@ -22,13 +22,13 @@ import {
   relations,
   sexes,
   statuses,
+  peopleFromRecords,
   type ParcoursRecord,
 } from '../parcours';
+import { namesIndexFromPeople, pseudonymise } from '../anonymisation';
 
 export interface ExportOptions {
   version: 'internal' | 'shared';
-  /** Pseudonymises free text (reasons, objectives, actions) for the shared version; without it those columns are left out. */
-  pseudonymiseText?: (text: string) => string;
 }
 
 type Cell = string | number | { date: string } | null;
@@ -150,20 +150,24 @@ function columnsFor(records: ParcoursRecord[], options: ExportOptions): Column[]
   const { before, after } = commonColumns();
   const code: Column = { header: label('code'), value: (r) => r.code };
   if (options.version === 'shared') {
-    const pseudonymise = options.pseudonymiseText;
-    const shared = after
-      .filter((c) => !c.freeText || pseudonymise)
-      .map((c) =>
-        c.freeText && pseudonymise
-          ? {
-              ...c,
-              value: (r: ParcoursRecord) => {
-                const v = c.value(r);
-                return typeof v === 'string' ? pseudonymise(v) : v;
-              },
-            }
-          : c,
-      );
+    // Free text (reasons, objectives, actions) goes through the anonymisation core with
+    // the exported children as its caseload; a cell it cannot clear is left empty.
+    const names = namesIndexFromPeople(peopleFromRecords(records));
+    const pseudonymised = (text: string) => {
+      const result = pseudonymise(text, { names });
+      return result.leftovers.length ? null : result.text;
+    };
+    const shared = after.map((c) =>
+      c.freeText
+        ? {
+            ...c,
+            value: (r: ParcoursRecord) => {
+              const v = c.value(r);
+              return typeof v === 'string' ? pseudonymised(v) : v;
+            },
+          }
+        : c,
+    );
     return [code, ...before, ...shared];
   }
   const guardians = Math.max(0, ...records.map((r) => r.guardians?.length ?? 0));

@@ -1,8 +1,8 @@
 /**
  * Fills a template with an EPS session. The template is checked first (no
  * document is produced from a template with problems); the shared version is
- * cleaned and its whole text searched before it is returned, and any finding
- * blocks it.
+ * cleaned, its whole text searched for the caseload's names and scanned by the
+ * anonymisation core before it is returned, and any finding blocks it.
  */
 import { PasserelleError, validateSession, type EpsSession, type ParcoursDraft } from '../parcours';
 import { compileTemplate, lexTemplate } from './check';
@@ -12,8 +12,8 @@ import {
   packageText,
   removeComments,
   stripIdentifyingProperties,
+  scanForIdentifiers,
   type PrivacyFinding,
-  type PrivacyScanner,
 } from './privacy';
 import { MISSING, templateData, type MinutesVersion } from './values';
 
@@ -22,8 +22,6 @@ export interface FillOptions {
   version?: MinutesVersion;
   /** The parcours records behind the session's codes: initials (internal) and names to guard against. */
   caseload?: readonly ParcoursDraft[];
-  /** The anonymisation scanner; its findings block the shared version. */
-  verify?: PrivacyScanner;
 }
 
 function templateRejected(problems: { message: string; tag?: string }[]): PasserelleError {
@@ -79,9 +77,11 @@ export async function fillTemplate(
   if (version === 'partagee') {
     removeComments(out);
     const texts = packageText(out);
-    const findings = findCaseloadNames(texts, options.caseload ?? []);
-    if (options.verify)
-      findings.push(...(await options.verify(texts.map((t) => t.text).join('\n'))));
+    const caseload = options.caseload ?? [];
+    const findings = [
+      ...findCaseloadNames(texts, caseload),
+      ...scanForIdentifiers(texts, caseload, valid.value),
+    ];
     if (findings.length) throw leaked(findings);
   }
   // Fastest deflate level: a filled compte rendu is tens of kilobytes, the time matters more.

@@ -22,6 +22,6 @@ export {
 export { fillTemplate, type FillOptions } from './fill';
 export { proposeAgenda, type AgendaOptions } from './agenda';
 export { versionLabels, MISSING, type MinutesVersion } from './values';
-export type { PrivacyFinding, PrivacyScanner } from './privacy';
+export type { PrivacyFinding } from './privacy';
 export { ZIP_LIMITS } from './zip-guard';
 export { defaultTemplates, findDefaultTemplate, type DefaultTemplate } from './templates/defaults';

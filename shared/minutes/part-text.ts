@@ -33,7 +33,7 @@ export interface PartText {
   text: string;
   /** Offset in `text` where each paragraph starts; a paragraph ends where the next starts. */
   paragraphStarts: number[];
-  /** Paragraph texts as a reader sees them (tabs and breaks as spaces). */
+  /** Paragraph texts as a reader sees them (tabs as tabs, line breaks as new lines). */
   paragraphs: string[];
 }
 
@@ -76,7 +76,8 @@ export function partText(xml: string): PartText {
         endParagraph();
       }
     } else if (whole.startsWith('</')) endParagraph();
-    else visible += ' ';
+    // A line break keeps its line: scanners read a new line as a new sentence.
+    else visible += whole.startsWith('<w:tab') ? '\t' : '\n';
   }
   if (visible) endParagraph();
   paragraphStarts.pop();

@@ -7,7 +7,8 @@
  * (messages may end up in logs).
  */
 import type PizZip from 'pizzip';
-import { foldText, type ParcoursDraft } from '../parcours';
+import { namesIndexFromPeople, scan } from '../anonymisation';
+import { foldText, type EpsSession, type KnownPerson, type ParcoursDraft } from '../parcours';
 import { partLabel } from './package';
 import { looseXmlText, partText } from './part-text';
 
@@ -18,9 +19,6 @@ export interface PrivacyFinding {
   /** French explanation. */
   reason: string;
 }
-
-/** The anonymisation core's scanner, injected: blocking findings on the document's text. */
-export type PrivacyScanner = (text: string) => PrivacyFinding[] | Promise<PrivacyFinding[]>;
 
 /** Properties that name the people who wrote or edited the file. */
 const IDENTIFYING_PROPERTIES = ['dc:creator', 'cp:lastModifiedBy', 'Manager'];
@@ -147,4 +145,52 @@ export function findCaseloadNames(
     }
   }
   return [...findings.values()];
+}
+
+/** Parts a reader sees: body, headers, footers, notes, and the document's properties. */
+const READABLE_PART =
+  /^(?:word\/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps\/(?:core|app|custom)\.xml)$/;
+
+/**
+ * The anonymisation core's verdict on the readable text: a direct identifier
+ * (name, phone, NIR, address…) not tied to a professional blocks the shared version. Reasons
+ * name the kind and the parcours code, never the value.
+ */
+export function scanForIdentifiers(
+  texts: readonly PackageText[],
+  caseload: readonly ParcoursDraft[],
+  session: EpsSession,
+): PrivacyFinding[] {
+  const people: KnownPerson[] = caseload.flatMap((record) => {
+    const code = record.code ?? 'sans code';
+    return [
+      { code, kind: 'enfant' as const, ...record.child },
+      ...(record.guardians ?? []).map((g) => ({ code, kind: 'responsable' as const, ...g })),
+    ].filter((p) => p.firstName || p.lastName);
+  });
+  // The session says who the professionals are: the chair, members, excused, référents.
+  const professionals = [
+    session.chair,
+    ...session.members.map((m) => m.name),
+    ...session.apologies.map((m) => m.name),
+    ...session.situations.map((s) => s.referent),
+  ].filter((name): name is string => !!name);
+  const names = namesIndexFromPeople(people, { professionals });
+  const findings: PrivacyFinding[] = [];
+  for (const { part, text } of texts) {
+    if (!READABLE_PART.test(part)) continue;
+    for (const f of scan(text, { names }).findings) {
+      // Caseload names are reported by findCaseloadNames. A contact the scanner cannot
+      // tie to a professional blocks too: in a text of codes no family is named, so the
+      // scanner presumes an institution, and a family's phone must not slip through.
+      if (!f.direct || f.code || f.role === 'professionnel' || f.role === 'public') continue;
+      if (f.type === 'PERSONNE' && f.role !== 'beneficiaire') continue;
+      findings.push({
+        type: f.type,
+        text: f.code ?? f.type,
+        reason: `${f.label}${f.code ? ` (${f.code})` : ''} — ${part}`,
+      });
+    }
+  }
+  return findings;
 }

@@ -90,16 +90,11 @@ describe('export', () => {
       'Lilas',
       'example.fr',
       'HYPERLINK',
-      'lit mal',
     ])
       expect(text).not.toContain(secret);
     expect(shared.headers).toContain('Code parcours');
-    expect(shared.headers).not.toContain('Motif de l’orientation');
-    const pseudonymised = exportTable([record], {
-      version: 'shared',
-      pseudonymiseText: (t) => t.replace('Rayane MEZIANE', 'PRE-2025-014'),
-    });
-    const reasons = pseudonymised.rows[0]![pseudonymised.headers.indexOf('Motif de l’orientation')];
-    expect(reasons).toBe('PRE-2025-014 lit mal');
+    // Free text goes through the anonymisation core: the child becomes its code.
+    const reasons = shared.rows[0]![shared.headers.indexOf('Motif de l’orientation')];
+    expect(reasons).toBe(`${record.code} lit mal`);
   });
 });

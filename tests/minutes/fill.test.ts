@@ -1,6 +1,6 @@
 /** fillTemplate: French values, the two versions, and what blocks the shared one. */
 import PizZip from 'pizzip';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkTemplate,
   defaultTemplates,
@@ -160,20 +160,18 @@ describe('versions', () => {
     expect(new PizZip(internal).file('word/comments.xml')).not.toBeNull();
   });
 
-  it('hands the whole text to the injected scanner; its findings block the write', async () => {
-    const verify = vi.fn((_text: string) => [
-      { type: 'telephone', text: '06 12 34 56 78', reason: 'numéro de téléphone' },
-    ]);
-    const error = await fillTemplate(oneLiner('{lieu}'), tableau, { verify }).catch(
-      (e: unknown) => e,
-    );
-    expect(verify).toHaveBeenCalledOnce();
-    expect(verify.mock.calls[0]![0]).toContain('Maison de projet de Pissevin');
-    expect((error as PasserelleError).details).toEqual(['numéro de téléphone']);
-    const clean = vi.fn(async () => []);
+  it('has the anonymisation core scan the shared text: a family phone blocks the write', async () => {
+    const withPhone = { ...tableau, place: 'chez la famille, 06 12 34 56 78' };
+    const error = await fillTemplate(oneLiner('{lieu}'), withPhone).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PasserelleError);
+    expect((error as PasserelleError).code).toBe('minutes/identifying-data');
+    expect((error as PasserelleError).details.join(' ')).toMatch(/téléphone/);
+    expect((error as PasserelleError).details.join(' ')).not.toContain('06 12 34 56 78');
+    // The internal version is not blocked, and a clean shared one is written.
     await expect(
-      fillTemplate(oneLiner('{lieu}'), tableau, { verify: clean }),
+      fillTemplate(oneLiner('{lieu}'), withPhone, { version: 'interne' }),
     ).resolves.toBeInstanceOf(Uint8Array);
+    await expect(fillTemplate(oneLiner('{lieu}'), tableau)).resolves.toBeInstanceOf(Uint8Array);
   });
 
   it('blanks the author properties of every version', async () => {
