@@ -3,6 +3,7 @@
  * same-run baseline and its target. `npm run bench -- NAME` runs those whose
  * name contains NAME. Exit 1 when a target is missed.
  */
+import { anonymisationBench } from './anonymisation';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
@@ -18,6 +19,7 @@ const benches: Bench[] = [
   taskPane,
   importBench,
   indicatorsBench,
+  anonymisationBench,
 ];
 
 export async function main(args: string[]): Promise<number> {

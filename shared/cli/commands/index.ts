@@ -42,4 +42,14 @@ export const commands: CommandEntry[] = [
     summary: 'Bilan annuel et enquête nationale : indicateurs d’une année scolaire',
     load: async () => (await import('./bilan')).bilanCommand,
   },
+  {
+    name: 'scan',
+    summary: 'Repérer les données personnelles d’un texte',
+    load: async () => (await import('./scan')).scanCommand,
+  },
+  {
+    name: 'anonymise',
+    summary: 'Pseudonymiser un texte avant de le partager, puis le vérifier',
+    load: async () => (await import('./anonymise')).anonymiseCommand,
+  },
 ];

@@ -1,0 +1,171 @@
+/**
+ * Validated identifiers: NIR, INE, IBAN, RIB, CAF number, e-mail, phone.
+ * Every regular expression starts with a bounded, fixed structure so that the
+ * engine never rescans a long run: work stays linear on hostile input.
+ */
+import type { RawFinding } from '../types';
+import { ibanValid, nirKey, ribKey } from './checksums';
+
+const SEP = '[ .\\-\\u00a0]?';
+
+/** Text of the line before `index`, at most `max` characters, folded to lowercase. */
+function before(text: string, index: number, max = 60): string {
+  const from = Math.max(0, index - max);
+  const chunk = text.slice(from, index);
+  const cut = chunk.lastIndexOf('\n');
+  return (cut >= 0 ? chunk.slice(cut + 1) : chunk).toLowerCase();
+}
+
+const NIR_RE = new RegExp(
+  `(?<![\\dA-Za-z])([1-478])${SEP}(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2}|2[ABab])${SEP}(\\d{3})${SEP}(\\d{3})(?:${SEP}(\\d{2}))?(?![\\dA-Za-z])`,
+  'g',
+);
+const NIR_CONTEXT = /(nir|s[ée]cu|s[ée]curit[ée] sociale|n° ss|num[ée]ro ss|insee|immatriculation)/;
+
+export function detectNir(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of text.matchAll(NIR_RE)) {
+    const [whole, sex, year, month, dept, commune, order, key] = m;
+    const monthNumber = Number(month);
+    const plausibleMonth =
+      (monthNumber >= 1 && monthNumber <= 12) || (monthNumber >= 20 && monthNumber <= 99);
+    if (!plausibleMonth) continue;
+    const body = `${sex}${year}${month}${dept}${commune}${order}`;
+    const start = m.index;
+    const keyValid = key !== undefined && nirKey(body) === Number(key);
+    if (keyValid) {
+      out.push({
+        start,
+        end: start + whole.length,
+        type: 'NIR',
+        confidence: 0.99,
+        label: `NIR valide (clé ${key})`,
+      });
+    } else if (NIR_CONTEXT.test(before(text, start))) {
+      // Announced but keyless: the two digits after it (if any) are something else, e.g. a phone.
+      const end =
+        key === undefined
+          ? start + whole.length
+          : start +
+            whole.lastIndexOf(key) -
+            (/[ .\-\u00a0]$/.test(whole.slice(0, whole.lastIndexOf(key))) ? 1 : 0);
+      out.push({
+        start,
+        end,
+        type: 'NIR',
+        confidence: 0.85,
+        label: 'NIR sans clé (annoncé par le contexte)',
+      });
+    }
+  }
+  return out;
+}
+
+const INE_RE = /(?<![\dA-Za-z])(?:\d{10}[A-Z]|\d{9}[A-Z]{2}|\d{4}A\d{5}[A-Z])(?![\dA-Za-z])/g;
+
+export function detectIne(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of text.matchAll(INE_RE)) {
+    const sure = /\bine\b|identifiant national/.test(before(text, m.index));
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'INE',
+      confidence: sure ? 0.95 : 0.8,
+      label: sure ? 'INE (identifiant national élève)' : 'identifiant de la forme d’un INE',
+    });
+  }
+  return out;
+}
+
+const IBAN_RE =
+  /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+const RIB_RE = /(?<![\dA-Za-z])(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
+
+export function detectBank(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of text.matchAll(IBAN_RE)) {
+    if (!ibanValid(m[0])) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'IBAN',
+      confidence: 0.99,
+      label: 'IBAN valide (clé de contrôle correcte)',
+    });
+  }
+  for (const m of text.matchAll(RIB_RE)) {
+    const [whole, bank, branch, account, key] = m;
+    if (ribKey(bank!, branch!, account!) !== Number(key)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + whole.length,
+      type: 'IBAN',
+      confidence: 0.95,
+      label: `RIB valide (clé ${key})`,
+    });
+  }
+  return out;
+}
+
+const CAF_RE = /(?<![\dA-Za-z])\d{7}(?![\dA-Za-z])/g;
+const CAF_CONTEXT = /(caf|allocataire|alloc\b|n° d’alloc|n° d'alloc|msa)/;
+
+export function detectCaf(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of text.matchAll(CAF_RE)) {
+    if (!CAF_CONTEXT.test(before(text, m.index, 50))) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'NUM_ALLOCATAIRE',
+      confidence: 0.9,
+      label: 'numéro d’allocataire CAF',
+    });
+  }
+  return out;
+}
+
+const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
+
+/** E-mails found from each «@», expanding both ways (linear, unlike a leading `[…]+@`). */
+export function detectEmails(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  let lastEnd = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > lastEnd && EMAIL_LOCAL.test(text.charAt(s - 1))) s--;
+    let e = at + 1;
+    while (e < text.length && EMAIL_DOMAIN.test(text.charAt(e))) e++;
+    while (e > at + 1 && /[.-]/.test(text.charAt(e - 1))) e--;
+    while (s < at && text.charAt(s) === '.') s++;
+    const domain = text.slice(at + 1, e);
+    if (s === at || !/^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(domain))
+      continue;
+    out.push({ start: s, end: e, type: 'EMAIL', confidence: 0.99, label: 'adresse électronique' });
+    lastEnd = e;
+    at = e - 1;
+  }
+  return out;
+}
+
+const PHONE_RE =
+  /(?<![\d+])(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0]?\d){8}(?![ .-]?\d)/g;
+
+export function detectPhones(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of text.matchAll(PHONE_RE)) {
+    // Separators must be regular: pairs, or a 4-digit head then pairs («0751 84 29 06»).
+    const separators = m[0].replace(/^(?:\+|00)\s?33/, '0').match(/[ .\-\u00a0]/g) ?? [];
+    if (new Set(separators).size > 1) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      type: 'TELEPHONE',
+      confidence: 0.95,
+      label: 'numéro de téléphone',
+    });
+  }
+  return out;
+}

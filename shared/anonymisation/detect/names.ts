@@ -1,0 +1,705 @@
+/**
+ * Person names. Evidence, strongest first: the caseload (names index), table
+ * columns, context words (civilities, kinship, greetings, headers,
+ * signatures), the first-name list, words in CAPITALS next to a name. A name
+ * found once is then propagated to all its occurrences in the document.
+ * Organisations named after people («école Jean Jaurès») are not persons.
+ */
+import { isFirstName } from '../first-names';
+import {
+  CIVILITIES,
+  GREETINGS,
+  INSTITUTIONS,
+  isClosingLine,
+  KINSHIP,
+  NOT_NAMES,
+  ORGANISATION_WORDS,
+  PARTICLES,
+  PROFESSIONS,
+  PUBLIC_OFFICES,
+  WORD_NAMES,
+} from '../lexicon';
+import type { NameEntry, NamesIndex } from '../names-index';
+import type { Token } from '../tokens';
+import type { RawFinding, Role } from '../types';
+import { WEBMAIL } from '../roles';
+import type { TableCell } from './tables';
+
+interface Mark {
+  confidence: number;
+  label: string;
+  role?: Role;
+  roleSure?: boolean;
+  entries?: readonly NameEntry[];
+}
+
+export interface NameContext {
+  tokens: Token[];
+  names?: NamesIndex;
+  /** Ranges already taken by other detectors (e-mails, addresses…). */
+  taken: (start: number) => boolean;
+  cells: TableCell[];
+}
+
+export interface NameResult {
+  findings: RawFinding[];
+  /** Organisation names seen after «école», «collège»…: ETABLISSEMENT candidates. */
+  schools: Array<{ start: number; end: number }>;
+}
+
+const ORGANISATION_QUALIFIERS = new Set(
+  'social sociale culturel culturelle municipal municipale communal communale sportif sportive associatif familial familiale scolaire maternelle elementaire primaire privee prive intercommunal medico'.split(
+    ' ',
+  ),
+);
+
+const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
+
+function isAcronym(t: Token): boolean {
+  return t.shape === 'upper' && (t.folded.length <= 2 || !/[aeiouy]/.test(t.folded));
+}
+
+/** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
+function strongShaped(t: Token | undefined): boolean {
+  if (!t || t.shape === 'lower' || t.folded.length < 2) return false;
+  if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded))
+    return false;
+  if (KINSHIP.has(t.folded) || CIVILITIES.has(t.folded) || GREETINGS.has(t.folded)) return false;
+  return !isAcronym(t);
+}
+
+/** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
+function nameShaped(t: Token | undefined): boolean {
+  if (!strongShaped(t)) return false;
+  return !WORD_NAMES.has(t!.folded) || t!.shape === 'upper' || !t!.sentenceStart;
+}
+
+export function detectNames(text: string, ctx: NameContext): NameResult {
+  const { tokens, names } = ctx;
+  // Lines by index, split once (searching newlines around each word would be quadratic).
+  const lineTexts = text.split('\n');
+  const lineTextOf = (t: Token) => lineTexts[t.line] ?? '';
+  const shouting = new Map<number, boolean>();
+  const shoutingLine = (line: number) => {
+    if (!shouting.has(line)) {
+      const letters = (lineTexts[line] ?? '').replace(/[^\p{L}]/gu, '');
+      shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
+    }
+    return shouting.get(line)!;
+  };
+  const marks: Array<Mark | undefined> = new Array(tokens.length);
+  const blocked = new Array<boolean>(tokens.length).fill(false);
+  const schools: Array<{ start: number; end: number }> = [];
+  const adjacent = (i: number) => {
+    // Next token on the same line, separated by spaces or a hyphen only.
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    return !!a && !!b && a.line === b.line && /^[ \u00a0-]{1,2}$/.test(text.slice(a.end, b.start));
+  };
+  const mark = (i: number, m: Mark) => {
+    if (blocked[i]) return;
+    const old = marks[i];
+    if (!old || m.confidence > old.confidence || (m.roleSure && !old.roleSure)) {
+      marks[i] = { ...old, ...m, entries: m.entries ?? old?.entries };
+    }
+  };
+
+  // Words taken by other detectors, and organisations named after people.
+  const organisationNames = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (ctx.taken(t.start)) blocked[i] = true;
+    if (!ORGANISATION_WORDS.has(t.folded)) return;
+    let j = i + 1;
+    while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
+    const nameStart = j;
+    while (
+      tokens[j] &&
+      (strongShaped(tokens[j]) ||
+        PARTICLES.has(tokens[j]!.folded) ||
+        tokens[j]!.folded === 'les') &&
+      adjacent(j - 1) &&
+      j - i <= 4
+    ) {
+      blocked[j] = true;
+      j++;
+    }
+    while (
+      j > nameStart &&
+      (PARTICLES.has(tokens[j - 1]!.folded) || tokens[j - 1]!.folded === 'les')
+    )
+      blocked[--j] = false;
+    if (j > nameStart) {
+      if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
+        organisationNames.add(
+          tokens
+            .slice(nameStart, j)
+            .map((x) => x.folded)
+            .join(' '),
+        );
+        schools.push({ start: t.start, end: tokens[j - 1]!.end });
+      }
+    }
+  });
+  // Bare mentions of those organisations later («CM1 à Georges Brassens»).
+  const organisationHeads = new Set([...organisationNames].map((n) => n.split(' ')[0]));
+  tokens.forEach((t, i) => {
+    if (!organisationHeads.has(t.folded)) return;
+    for (const n of [3, 2]) {
+      const words = tokens.slice(i, i + n);
+      if (words.length === n && organisationNames.has(words.map((x) => x.folded).join(' '))) {
+        words.forEach((_, k) => (blocked[i + k] = true));
+        schools.push({ start: t.start, end: words[n - 1]!.end });
+      }
+    }
+  });
+
+  // 1. The caseload.
+  if (names) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (blocked[i] || t.folded.length < 2) continue;
+      for (let n = Math.min(names.maxWords, 3); n >= 1; n--) {
+        const words = tokens.slice(i, i + n);
+        if (words.length < n || words.some((w, k) => k > 0 && !adjacent(i + k - 1))) continue;
+        const key = words.map((w) => w.folded).join(' ');
+        const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
+        if (!entries) continue;
+        // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
+        if (n === 1 && NOT_NAMES.has(t.folded) && t.shape === 'lower') break;
+        const ambiguous = n === 1 && WORD_NAMES.has(t.folded);
+        if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1]))))
+          break;
+        if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
+        const professional = entries.every((e) => e.kind === 'professionnel');
+        for (let k = 0; k < n; k++) {
+          mark(i + k, {
+            confidence: 0.97,
+            label: professional ? 'nom d’un professionnel connu' : labelFor(entries),
+            role: professional ? 'professionnel' : 'beneficiaire',
+            roleSure: true,
+            entries,
+          });
+        }
+        i += n - 1;
+        break;
+      }
+    }
+  }
+
+  // 2. Table columns.
+  // Cells and tokens are both sorted by offset: walk them together.
+  let firstToken = 0;
+  for (const cell of ctx.cells) {
+    if (cell.kind !== 'personne' && cell.kind !== 'professionnel') continue;
+    while (firstToken < tokens.length && tokens[firstToken]!.end <= cell.start) firstToken++;
+    for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
+      const t = tokens[i]!;
+      if (t.start < cell.start || t.end > cell.end) continue;
+      if (
+        CIVILITIES.has(t.folded) ||
+        NOT_NAMES.has(t.folded) ||
+        (WORD_NAMES.has(t.folded) && t.shape === 'lower')
+      )
+        continue;
+      const professional = cell.kind === 'professionnel';
+      mark(i, {
+        confidence: 0.9,
+        label: professional
+          ? 'nom d’un professionnel (colonne du tableau)'
+          : 'nom (colonne du tableau)',
+        role: professional ? 'professionnel' : undefined,
+        roleSure: professional,
+      });
+    }
+  }
+
+  // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
+  const lowerLines = new Set<number>(tokens.map((t) => t.line));
+  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLines.delete(t.line);
+
+  // 3. Context words before a name.
+  const emailDocument = /^\s*(?:de|from|à|to|objet|subject)\s?:/im.test(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let next = i + 1;
+    let label: string | undefined;
+    let role: Role | undefined;
+    let roleSure = false;
+    const isCivility =
+      CIVILITIES.has(t.folded) &&
+      (t.folded !== 'm' || text.charAt(t.end) === '.') &&
+      (t.folded !== 'me' || t.shape !== 'lower');
+    if (isCivility) {
+      label = 'nom après une civilité';
+      const before = tokens[i - 1];
+      const before2 = tokens[i - 2];
+      if (before && PROFESSIONS.has(before.folded)) [role, roleSure] = ['professionnel', true];
+      else if (before && PUBLIC_OFFICES.has(before.folded)) [role, roleSure] = ['public', true];
+      else if (before && GREETINGS.has(before.folded) && emailDocument) role = 'professionnel';
+      else if (
+        before2 &&
+        PROFESSIONS.has(before2.folded) &&
+        /,\s*$/.test(text.slice(before2.end, t.start))
+      ) {
+        [role, roleSure] = ['professionnel', true];
+      }
+    } else if (KINSHIP.has(t.folded)) {
+      label = 'nom d’un membre de la famille';
+      role = 'beneficiaire';
+      if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
+        next++;
+    } else if (GREETINGS.has(t.folded)) {
+      label = 'nom dans une formule d’appel';
+      if (emailDocument) role = 'professionnel';
+    } else if (PROFESSIONS.has(t.folded) || PUBLIC_OFFICES.has(t.folded)) {
+      const public_ = PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded);
+      label = public_ ? 'nom d’une personnalité publique' : 'nom d’un professionnel';
+      [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
+      if (tokens[next] && CIVILITIES.has(tokens[next]!.folded)) continue;
+    } else if (
+      /^(c|est|suis|ici)$/.test(t.folded) &&
+      (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
+    ) {
+      label = 'nom dans une présentation';
+    } else continue;
+    const n = tokens[next];
+    if (!n || n.line !== t.line || blocked[next]) continue;
+    const gap = text.slice(tokens[next - 1]!.end, n.start);
+    if (!/^[\s.,:'’]{0,3}$/.test(gap) || (/[.,:]/.test(gap) && !isCivility)) continue;
+    const lowerOk =
+      n.shape === 'lower' &&
+      lowerLines.has(n.line) &&
+      (isFirstName(n.folded) || isCivility) &&
+      !KINSHIP.has(n.folded) &&
+      !NOT_NAMES.has(n.folded) &&
+      !WORD_NAMES.has(n.folded) &&
+      n.folded.length >= 3;
+    const strongContext = isCivility || label === 'nom d’un membre de la famille';
+    // «M. Le Gall», «Mme Dos Santos»: a capitalised particle opens the name.
+    const particleName =
+      strongContext &&
+      n.shape !== 'lower' &&
+      PARTICLES.has(n.folded) &&
+      adjacent(next) &&
+      strongShaped(tokens[next + 1]);
+    if (particleName) {
+      mark(next, { confidence: 0.9, label, role, roleSure });
+      mark(next + 1, { confidence: 0.9, label, role, roleSure });
+      continue;
+    }
+    if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
+    if (!strongContext && !isFirstName(n.folded) && !marks[next] && n.shape !== 'upper') {
+      // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
+      if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique')
+        continue;
+      if (!isFirstName(n.folded) && !nameShaped(tokens[next + 1])) continue;
+    }
+    if (CIVILITIES.has(n.folded)) continue;
+    mark(next, { confidence: strongContext ? 0.9 : 0.8, label, role, roleSure });
+  }
+
+  // 4. Header lines (De :, À :) and signatures after a closing: professionals.
+  const lineRoles = new Map<number, Mark>();
+  const personalSender =
+    /^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.test(text) &&
+    WEBMAIL.test(/^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.exec(text)![0]);
+  let closingLine = -10;
+  let signatureDone = false;
+  tokens.forEach((t, i) => {
+    if (!t.sentenceStart || (i > 0 && tokens[i - 1]!.line === t.line)) return;
+    const line = lineTextOf(t);
+    if (HEADER_LINE.test(line)) {
+      // A personal mailbox in the header may be a family writing: professional, but not sure.
+      lineRoles.set(t.line, {
+        confidence: 0.85,
+        label: 'nom dans l’en-tête du courriel',
+        role: 'professionnel',
+        roleSure: !WEBMAIL.test(line),
+      });
+      return;
+    }
+    if (isClosingLine(line)) {
+      closingLine = t.line;
+      signatureDone = false;
+      return;
+    }
+    if (!signatureDone && t.line - closingLine <= 2 && t.line > closingLine) {
+      // A short line of its own after a closing is a signature, whatever its case («shanthi»).
+      const lineTokens = tokens.slice(i, i + 4).filter((x) => x.line === t.line);
+      const shortLine =
+        lineTokens.length <= 3 &&
+        lineTokens.every(
+          (x) =>
+            x.folded.length >= 2 &&
+            !NOT_NAMES.has(x.folded) &&
+            !PROFESSIONS.has(x.folded) &&
+            !KINSHIP.has(x.folded),
+        ) &&
+        /^[\p{L}\s'’.-]+$/u.test(lineTextOf(t).trim());
+      if (shortLine) {
+        // A family writing from a personal mailbox signs too: only a professional's signature is kept.
+        const sender =
+          personalSender || t.shape === 'lower'
+            ? {}
+            : { role: 'professionnel' as const, roleSure: true };
+        lineTokens.forEach((_, k) =>
+          mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...sender }),
+        );
+        signatureDone = true;
+        return;
+      }
+      if (
+        nameShaped(t) &&
+        (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
+      ) {
+        lineRoles.set(t.line, {
+          confidence: 0.85,
+          label: 'nom dans une signature',
+          role: 'professionnel',
+          roleSure: true,
+        });
+        signatureDone = true;
+      }
+    }
+  });
+  tokens.forEach((t, i) => {
+    const lineMark = lineRoles.get(t.line);
+    if (!lineMark || blocked[i]) return;
+    if (marks[i]?.role === 'beneficiaire' && marks[i]?.roleSure) return;
+    const header = lineMark.label.includes('en-tête');
+    if (header && text.slice(t.end, t.end + 3).includes('@')) return;
+    if (
+      header &&
+      !(
+        nameShaped(t) &&
+        (isFirstName(t.folded) ||
+          marks[i] ||
+          t.shape === 'upper' ||
+          (adjacent(i - 1) && marks[i - 1]))
+      )
+    )
+      return;
+    const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
+    const lowerName =
+      t.shape === 'lower' &&
+      lowerLines.has(t.line) &&
+      opensLine &&
+      isFirstName(t.folded) &&
+      !NOT_NAMES.has(t.folded);
+    if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1]))))
+      return;
+    if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(t))) return;
+    mark(i, { ...lineMark, confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0) });
+  });
+
+  // 5. First-name list: capitalised first names, with a word-sense check at sentence starts.
+  tokens.forEach((t, i) => {
+    if (blocked[i] || marks[i] || !nameShaped(t) || !isFirstName(t.folded) || t.folded.length < 3)
+      return;
+    const nextIsName = adjacent(i) && nameShaped(tokens[i + 1]);
+    if (t.sentenceStart && t.shape === 'title' && !nextIsName) {
+      // «Merci», «Pour»… start sentences; a name at a sentence start is followed by a verb or a comma.
+      const after = text.slice(t.end, t.end + 2);
+      if (!/^[,:)]/.test(after) && !/^ \(/.test(after) && !/^\s*$/.test(after.slice(0, 1))) return;
+      if (/^ [a-zé]/.test(after) && !tokens[i + 1]) return;
+    }
+    mark(i, { confidence: nextIsName ? 0.85 : 0.75, label: 'prénom' });
+  });
+
+  // 5b. A capitalised unknown word inside a sentence, after a lowercase word, is a proper noun:
+  // a person unless it is a place or an organisation (checked against the lists and the context).
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    if (
+      blocked[i] ||
+      marks[i] ||
+      t.shape !== 'title' ||
+      t.sentenceStart ||
+      !nameShaped(t) ||
+      t.folded.length < 3
+    )
+      return;
+    if (
+      !prev ||
+      prev.shape !== 'lower' ||
+      prev.line !== t.line ||
+      /^(?:a|au|aux|en|de|du|des|vers|sur|chez|pour|par|dans|entre|sous|ville|rue|quartier|grand|grande)$/.test(
+        prev.folded,
+      )
+    )
+      return;
+    if (!/^ $/.test(text.slice(prev.end, t.start))) return;
+    mark(i, { confidence: 0.55, label: 'nom propre inconnu' });
+  });
+
+  // 6. Words in CAPITALS next to a name («MEZIANE Karima», «Rayane MEZIANE»), or alone when long.
+  tokens.forEach((t, i) => {
+    if (blocked[i] || marks[i] || t.shape !== 'upper' || !nameShaped(t)) return;
+    const shouting = shoutingLine(t.line);
+    const nextTo = (adjacent(i) && marks[i + 1]) || (adjacent(i - 1) && marks[i - 1]);
+    if (shouting && !nextTo && !isFirstName(t.folded)) return;
+    if (!nextTo && t.folded.length < 5) return;
+    mark(i, { confidence: nextTo ? 0.85 : 0.65, label: 'nom en capitales' });
+  });
+
+  // 7. Extend marked names over adjacent name-shaped words and particles («Dos Santos», «Le Gall»).
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < tokens.length; i++) {
+      const m = marks[i];
+      if (!m) continue;
+      let j = i + 1;
+      while (j < tokens.length && adjacent(j - 1) && !blocked[j] && j - i <= 3) {
+        const w = tokens[j]!;
+        if (marks[j]) break;
+        if (
+          PARTICLES.has(w.folded) &&
+          strongShaped(tokens[j + 1]) &&
+          adjacent(j) &&
+          w.shape !== 'lower'
+        ) {
+          mark(j, m);
+          j++;
+          continue;
+        }
+        // In lowercase lines (SMS), a surname after a first name found in a strong context.
+        const lowerSurname =
+          w.shape === 'lower' &&
+          lowerLines.has(w.line) &&
+          m.confidence >= 0.85 &&
+          w.folded.length >= 3 &&
+          !NOT_NAMES.has(w.folded) &&
+          !KINSHIP.has(w.folded) &&
+          !WORD_NAMES.has(w.folded) &&
+          (j === i + 1 || PARTICLES.has(tokens[j - 1]!.folded));
+        const lowerParticle =
+          w.shape === 'lower' &&
+          lowerLines.has(w.line) &&
+          PARTICLES.has(w.folded) &&
+          m.confidence >= 0.85;
+        if (lowerParticle && j === i + 1) {
+          mark(j, m);
+          j++;
+          continue;
+        }
+        const fits =
+          lowerSurname ||
+          (w.shape === 'upper'
+            ? strongShaped(w)
+            : nameShaped(w) &&
+              (tokens[i]!.shape !== 'title' ||
+                isFirstName(tokens[i]!.folded) ||
+                m.confidence >= 0.85));
+        if (!fits) break;
+        mark(j, { ...m, confidence: m.confidence - 0.05 });
+        j++;
+      }
+      const before = tokens[i - 1];
+      if (
+        before &&
+        !marks[i - 1] &&
+        !blocked[i - 1] &&
+        adjacent(i - 1) &&
+        before.shape === 'upper' &&
+        strongShaped(before)
+      ) {
+        mark(i - 1, { ...m, confidence: m.confidence - 0.05 });
+      }
+    }
+  }
+
+  // 8. Propagation: every later or earlier occurrence of a found name token.
+  const found = new Map<string, Mark>();
+  marks.forEach((m, i) => {
+    const t = tokens[i]!;
+    if (!m || t.folded.length < 3 || PARTICLES.has(t.folded)) return;
+    const old = found.get(t.folded);
+    if (
+      !old ||
+      (m.roleSure && !old.roleSure) ||
+      (m.role === 'beneficiaire' && old.role !== 'beneficiaire' && !old.roleSure)
+    ) {
+      found.set(t.folded, m);
+    }
+  });
+  tokens.forEach((t, i) => {
+    if (marks[i] || blocked[i]) return;
+    const m = found.get(t.folded);
+    if (!m) return;
+    if (NOT_NAMES.has(t.folded) || PROFESSIONS.has(t.folded)) return;
+    if (WORD_NAMES.has(t.folded)) {
+      if (t.shape === 'lower') return;
+      // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
+      if (t.sentenceStart && /^\s+(?:à|au|aux)(?![\p{L}])/u.test(text.slice(t.end, t.end + 5)))
+        return;
+    }
+    mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
+  });
+
+  // 9. Titles in apposition: «Richard Tessier, adjoint au maire», «la CPE, Mme Zeroual».
+  const roleWord = (t: Token | undefined): Role | undefined =>
+    !t
+      ? undefined
+      : PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded)
+        ? 'public'
+        : PROFESSIONS.has(t.folded)
+          ? 'professionnel'
+          : undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const m = marks[i];
+    if (!m || m.roleSure || (marks[i - 1] && adjacent(i - 1))) continue;
+    let j = i;
+    while (marks[j + 1] && adjacent(j)) j++;
+    const after = tokens[j + 1];
+    let role =
+      after && /^\s*[,(]\s*$/.test(text.slice(tokens[j]!.end, after.start))
+        ? roleWord(after)
+        : undefined;
+    if (!role && /,\s*$/.test(text.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start))) {
+      for (let k = i - 1; k >= Math.max(0, i - 7) && !role; k--) {
+        if (
+          tokens[k]!.line !== tokens[i]!.line ||
+          /[.!?]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))
+        )
+          break;
+        role = roleWord(tokens[k]);
+      }
+    }
+    if (role) for (let k = i; k <= j; k++) marks[k] = { ...marks[k]!, role, roleSure: true };
+    i = j;
+  }
+
+  // 10. Build one finding per run of adjacent marked words.
+  const findings: RawFinding[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = marks[i];
+    if (!m) continue;
+    let j = i;
+    let best = m;
+    while (marks[j + 1] && adjacent(j)) {
+      j++;
+      const mj = marks[j]!;
+      if ((mj.roleSure && !best.roleSure) || mj.confidence > best.confidence)
+        best = { ...mj, entries: mj.entries ?? best.entries };
+    }
+    const entries = combineEntries(marks.slice(i, j + 1));
+    findings.push({
+      start: tokens[i]!.start,
+      end: tokens[j]!.end,
+      type: 'PERSONNE',
+      confidence: best.confidence,
+      label: best.label,
+      ...(best.role ? { role: best.role } : {}),
+      ...(best.roleSure ? { roleSure: true } : {}),
+      ...personOf(entries, tokens.slice(i, j + 1)),
+    });
+    i = j;
+  }
+  return { findings: withInitials(text, findings), schools };
+}
+
+function labelFor(entries: readonly NameEntry[]): string {
+  if (entries.some((e) => e.kind === 'enfant' && e.part !== 'any')) {
+    return entries.every((e) => e.kind === 'enfant')
+      ? 'nom d’un enfant suivi'
+      : 'nom d’une famille suivie';
+  }
+  if (entries.some((e) => e.kind === 'responsable')) return 'nom d’un parent d’enfant suivi';
+  return 'nom connu de la file active';
+}
+
+/** The entries every word of a name agrees on (the same person), else the first word's. */
+function combineEntries(marks: Array<Mark | undefined>): readonly NameEntry[] | undefined {
+  const lists = marks.map((m) => m?.entries).filter((l): l is readonly NameEntry[] => !!l);
+  if (!lists.length) return undefined;
+  const common = lists[0]!.filter((e) =>
+    lists.every((l) => l.some((x) => x.personKey === e.personKey)),
+  );
+  return common.length ? common : lists[0];
+}
+
+function personOf(
+  entries: readonly NameEntry[] | undefined,
+  words: Token[],
+): Pick<RawFinding, 'code' | 'personKey' | 'personKind'> {
+  const key = words
+    .map((w) => w.folded)
+    .filter((w) => !PARTICLES.has(w))
+    .join(' ');
+  if (!entries?.length) return { personKey: key };
+  // Prefer the child when a surname is shared by the child and a parent.
+  const e =
+    entries.find((x) => x.kind === 'enfant' && x.part === 'first') ??
+    entries.find((x) => x.kind !== 'professionnel' && x.part === 'first') ??
+    entries[0]!;
+  const sameFamilyOnly = entries.every((x) => x.code === e.code);
+  const surnameOnly = entries.every((x) => x.part === 'last');
+  return {
+    ...(e.code ? { code: e.code } : {}),
+    personKey: surnameOnly ? `famille ${e.code ?? key}` : e.personKey,
+    ...(e.kind !== 'professionnel' && !surnameOnly && sameFamilyOnly ? { personKind: e.kind } : {}),
+  };
+}
+
+const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/gu;
+const NOT_INITIALS =
+  /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
+
+/** Initials («Z. M.», «Y. B. Y.») alone, or after a found first name («Kenzo D.S.»). */
+function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
+  const out = [...findings];
+  const byEnd = new Map(out.map((f) => [f.end, f]));
+  const covered = new Uint8Array(text.length + 1);
+  for (const f of out) covered.fill(1, f.start, f.end);
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (covered[i]) return false;
+    return true;
+  };
+  const add = (f: RawFinding) => {
+    out.push(f);
+    covered.fill(1, f.start, f.end);
+    byEnd.set(f.end, f);
+  };
+  for (const m of text.matchAll(INITIALS)) {
+    const compact = m[0].replace(/[\s\u00a0-]/g, '');
+    if (NOT_INITIALS.test(compact)) continue;
+    const start = m.index;
+    const end = start + m[0].trimEnd().length;
+    const prior = /^[ \u00a0]$/.test(text.charAt(start - 1)) ? byEnd.get(start - 1) : undefined;
+    if (prior) {
+      byEnd.delete(prior.end);
+      covered.fill(1, prior.end, end);
+      prior.end = end;
+      byEnd.set(end, prior);
+      continue;
+    }
+    if (!free(start, end)) continue;
+    // «M. D.»: a civility then an initial is still a person; «M. Brun» is handled by civilities.
+    add({ start, end, type: 'PERSONNE', confidence: 0.7, label: 'initiales' });
+  }
+  // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
+  const firstInitials = new Set(
+    out
+      .filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end)))
+      .map((f) => text.charAt(f.start)),
+  );
+  if (firstInitials.size) {
+    for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
+      if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
+      add({
+        start: m.index,
+        end: m.index + 2,
+        type: 'PERSONNE',
+        confidence: 0.6,
+        label: 'initiale d’un nom déjà repéré',
+      });
+    }
+  }
+  // A single initial before a found surname: «L. Lacan» («M.» is a civility).
+  for (const f of out) {
+    const head = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u.exec(
+      text.slice(Math.max(0, f.start - 4), f.start),
+    );
+    if (head && head[1] !== 'M') f.start -= head[0].length;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

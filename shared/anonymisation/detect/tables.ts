@@ -1,0 +1,106 @@
+/**
+ * Spreadsheet text (rows separated by «;», tabs, «|» or aligned spaces): a
+ * header row says which columns hold names, birth dates, schools and classes,
+ * and every cell of those columns below it is reported.
+ */
+import { foldText } from '../../parcours';
+
+export type ColumnKind =
+  'personne' | 'professionnel' | 'naissance' | 'etablissement' | 'classe' | 'allocataire';
+
+export interface TableCell {
+  start: number;
+  end: number;
+  kind: ColumnKind;
+}
+
+function columnKind(header: string): ColumnKind | undefined {
+  const h = foldText(header);
+  if (!h) return undefined;
+  if (
+    /^(referent|referente|referent e|educateur|educatrice|enseignant|enseignante|professeur|prof principal|suivi par|intervenant)/.test(
+      h,
+    )
+  ) {
+    return 'professionnel';
+  }
+  if (/allocataire|\bcaf\b/.test(h)) return 'allocataire';
+  if (/^(ne|nee|ne e|date de naissance|ddn|naissance|d n)( le)?$/.test(h) || /naissance/.test(h))
+    return 'naissance';
+  if (/^(ecole|etablissement|etab|college|lycee|groupe scolaire)\b/.test(h)) return 'etablissement';
+  if (/^(classe|niveau|niv)\b/.test(h)) return 'classe';
+  if (
+    /^(nom|prenom|noms|prenoms|nom prenom|prenom nom|enfant|eleve|jeune|beneficiaire|parent|parents|responsable|resp|mere|pere|famille|representant|contact|nom de l enfant|prenom de l enfant|frere|soeur|fratrie)\b/.test(
+      h,
+    ) &&
+    !/(tel|telephone|mail|courriel|adresse|portable|date)/.test(h)
+  ) {
+    return 'personne';
+  }
+  return undefined;
+}
+
+const SEPARATORS: Array<[string, RegExp]> = [
+  ['tab', /\t/],
+  [';', /;/],
+  ['|', /\|/],
+  ['spaces', / {2,}/],
+];
+
+/** Cells of one line, with offsets, split on the given separator. */
+function cellsOf(
+  line: string,
+  offset: number,
+  separator: RegExp,
+): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  const global = new RegExp(separator.source, 'g');
+  let from = 0;
+  for (const m of line.matchAll(global)) {
+    cells.push({ start: offset + from, end: offset + m.index });
+    from = m.index + m[0].length;
+  }
+  cells.push({ start: offset + from, end: offset + line.length });
+  return cells;
+}
+
+export function detectTableCells(text: string): TableCell[] {
+  const out: TableCell[] = [];
+  const lines: Array<{ text: string; start: number }> = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ text: line.replace(/\r$/, ''), start: pos });
+    pos += line.length + 1;
+  }
+  let columns: Array<ColumnKind | undefined> | undefined;
+  let separator: RegExp | undefined;
+  for (const line of lines) {
+    if (!line.text.trim()) {
+      columns = undefined;
+      continue;
+    }
+    const found = SEPARATORS.find(([, re]) => re.test(line.text));
+    if (!found) {
+      columns = undefined;
+      continue;
+    }
+    const cells = cellsOf(line.text, line.start, found[1]);
+    const kinds = cells.map((c) => columnKind(text.slice(c.start, c.end)));
+    const named = kinds.filter(Boolean).length;
+    if (named >= 2 || (named >= 1 && cells.length >= 3 && kinds.some((k) => k === 'personne'))) {
+      columns = kinds;
+      separator = found[1];
+      continue;
+    }
+    if (!columns || !separator || !separator.test(line.text)) continue;
+    cellsOf(line.text, line.start, separator).forEach((cell, index) => {
+      const kind = columns![index];
+      if (!kind) return;
+      let { start, end } = cell;
+      while (start < end && /\s/.test(text.charAt(start))) start++;
+      while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+      if (end > start && /\p{L}|\d/u.test(text.slice(start, end))) out.push({ start, end, kind });
+    });
+  }
+  return out;
+}

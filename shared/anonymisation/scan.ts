@@ -1,0 +1,196 @@
+/**
+ * `scan`: runs every detector over a text, settles overlaps, roles, proposed
+ * replacements and the policy's verdict, and warns when quasi-identifiers
+ * together single a child out.
+ */
+import { PasserelleError } from '../parcours';
+import { detectAddresses } from './detect/address';
+import { detectBirthDates, parseFrenchDate } from './detect/dates';
+import {
+  detectBank,
+  detectCaf,
+  detectEmails,
+  detectIne,
+  detectNir,
+  detectPhones,
+} from './detect/identifiers';
+import { detectNames } from './detect/names';
+import { detectQuasi } from './detect/quasi';
+import { detectTableCells } from './detect/tables';
+import { PARTENAIRE_EXTERNE } from './policy';
+import { proposeReplacements } from './replacements';
+import { contactRole, describeLines, lineIndexAt, lineStartsOf } from './roles';
+import { tokenize } from './tokens';
+import {
+  DIRECT_TYPES,
+  type Finding,
+  type RawFinding,
+  type ScanOptions,
+  type ScanResult,
+} from './types';
+
+/** Largest text scanned in one call (the CLI and the add-ins cut larger ones). */
+export const MAX_SCAN_CHARS = 64 * 1024 * 1024;
+
+/** Identifier detectors, strongest first: on overlap the earlier one wins. */
+const IDENTIFIER_DETECTORS = [
+  detectEmails,
+  detectBank,
+  detectNir,
+  detectIne,
+  detectPhones,
+  detectCaf,
+  detectBirthDates,
+  detectAddresses,
+];
+
+/** Keeps findings in priority order, dropping any that overlaps one already kept (linear). */
+function keepFirst(groups: RawFinding[][], length: number): RawFinding[] {
+  const used = new Uint8Array(length + 1);
+  const kept: RawFinding[] = [];
+  for (const group of groups) {
+    for (const f of group) {
+      let free = true;
+      for (let i = f.start; i < f.end && free; i++) free = used[i] === 0;
+      if (!free) continue;
+      used.fill(1, f.start, f.end);
+      kept.push(f);
+    }
+  }
+  return kept;
+}
+
+/** Finds personal data in a text. Pure: same text and options, same findings. */
+export function scan(text: string, options: ScanOptions = {}): ScanResult {
+  if (typeof text !== 'string') {
+    throw new PasserelleError(
+      'anonymisation/input',
+      'le texte à analyser doit être une chaîne de caractères.',
+    );
+  }
+  if (text.length > MAX_SCAN_CHARS) {
+    throw new PasserelleError(
+      'anonymisation/too-large',
+      `le texte dépasse ${MAX_SCAN_CHARS / 1024 / 1024} millions de caractères : découpez-le avant l’analyse.`,
+    );
+  }
+  const policy = options.policy ?? PARTENAIRE_EXTERNE;
+  const cells = detectTableCells(text);
+  const cellFindings: RawFinding[] = [];
+  for (const cell of cells) {
+    if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
+      cellFindings.push({
+        ...cell,
+        type: 'DATE_NAISSANCE',
+        confidence: 0.9,
+        label: 'date de naissance (colonne du tableau)',
+      });
+    }
+    if (cell.kind === 'allocataire' && /^\d{7}$/.test(text.slice(cell.start, cell.end))) {
+      cellFindings.push({
+        ...cell,
+        type: 'NUM_ALLOCATAIRE',
+        confidence: 0.9,
+        label: 'numéro d’allocataire CAF (colonne du tableau)',
+      });
+    }
+  }
+  const identifiers = keepFirst(
+    [...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings],
+    text.length,
+  );
+  const taken = new Uint8Array(text.length);
+  for (const f of identifiers) taken.fill(1, f.start, f.end);
+  const tokens = tokenize(text);
+  const names = detectNames(text, {
+    tokens,
+    names: options.names,
+    cells,
+    taken: (start) => taken[start] === 1,
+  });
+  const direct = keepFirst([identifiers, names.findings], text.length);
+
+  const lines = describeLines(text);
+  const lineStarts = lineStartsOf(text);
+  // A contact shares a line with a professional's name only: it is that professional's.
+  const lineOf = (f: RawFinding) => lineIndexAt(text, lineStarts, f.start);
+  const beneficiaryLines = new Set(
+    names.findings.filter((f) => f.role !== 'professionnel').map(lineOf),
+  );
+  const professionalLines = new Set(
+    names.findings
+      .filter((f) => f.role === 'professionnel' && f.roleSure)
+      .map(lineOf)
+      .filter((line) => !beneficiaryLines.has(line)),
+  );
+  // Without any beneficiary named, a contact is presumed an institution's (still replaced: not sure).
+  const namesBeneficiary = names.findings.some(
+    (f) => (f.role ?? 'beneficiaire') === 'beneficiaire',
+  );
+  for (const f of direct) {
+    if (f.type === 'PERSONNE') continue;
+    const line = lineIndexAt(text, lineStarts, f.start);
+    const { role, sure } = contactRole(text, f, lines[line]!, professionalLines.has(line));
+    f.role =
+      !sure && role === 'beneficiaire' && !namesBeneficiary && f.type === 'TELEPHONE'
+        ? 'institution'
+        : role;
+    f.roleSure = sure;
+  }
+
+  // Quasi-identifiers and sensitive content matter when the text is about a beneficiary.
+  const aboutBeneficiary = direct.some((f) => (f.role ?? 'beneficiaire') === 'beneficiaire');
+  const quasi: RawFinding[] = [];
+  if (aboutBeneficiary) {
+    const schoolCells = cells
+      .filter((c) => c.kind === 'etablissement' || c.kind === 'classe')
+      .map((c): RawFinding => ({
+        start: c.start,
+        end: c.end,
+        type: c.kind === 'classe' ? 'CLASSE' : 'ETABLISSEMENT',
+        confidence: 0.85,
+        label:
+          c.kind === 'classe'
+            ? 'classe (colonne du tableau)'
+            : 'établissement (colonne du tableau)',
+      }));
+    const schools = names.schools.map((s): RawFinding => ({
+      ...s,
+      type: 'ETABLISSEMENT',
+      confidence: 0.8,
+      label: 'établissement scolaire fréquenté',
+    }));
+    for (const f of keepFirst([direct, schoolCells, schools, detectQuasi(text)], text.length)) {
+      if (!DIRECT_TYPES.has(f.type)) quasi.push(f);
+    }
+  }
+  const all = [...direct, ...quasi].sort((a, b) => a.start - b.start || b.end - a.end);
+  const findings: Finding[] = proposeReplacements(text, all, policy, options.referenceDate);
+  return { findings, warnings: combinationWarnings(findings) };
+}
+
+/** Warns when a beneficiary's age or class, school and quartier appear together. */
+function combinationWarnings(findings: Finding[]): string[] {
+  const kinds = new Set(findings.filter((f) => f.role === 'beneficiaire').map((f) => f.type));
+  const present = (['AGE', 'CLASSE', 'ETABLISSEMENT', 'QUARTIER'] as const).filter((t) =>
+    kinds.has(t),
+  );
+  const warnings: string[] = [];
+  if (present.length >= 2) {
+    const words = {
+      AGE: 'l’âge',
+      CLASSE: 'la classe',
+      ETABLISSEMENT: 'l’école',
+      QUARTIER: 'le quartier',
+    };
+    warnings.push(
+      `${present.map((t) => words[t]).join(', ')} cités ensemble peuvent suffire à reconnaître un enfant : retirez-en au moins un si le destinataire n’en a pas besoin.`,
+    );
+  }
+  if (kinds.has('SANTE') || kinds.has('JUSTICE_PROTECTION')) {
+    warnings.push(
+      'le texte contient des informations de santé ou de protection de l’enfance : ne les partagez qu’avec un professionnel qui en a besoin.',
+    );
+  }
+  return warnings;
+}
