@@ -7,7 +7,6 @@
  */
 import {
   createIncrementalScanner,
-  MAX_SCAN_CHARS,
   namesIndexFromPeople,
   PARTENAIRE_EXTERNE,
   pseudonymise,
@@ -47,6 +46,8 @@ export interface LocalLogEntry {
 
 export interface BackgroundDeps {
   indexedDB: IDBFactory;
+  /** Node tests pass fake-indexeddb's; browsers have their own. */
+  IDBKeyRange?: typeof IDBKeyRange;
   /** Appends to the extension's own log (browser.storage.local) when the store is locked. */
   appendLocalLog(entry: LocalLogEntry): Promise<void>;
   now?: () => Date;
@@ -55,6 +56,8 @@ export interface BackgroundDeps {
 /** Compose windows kept warm at once; older ones are scanned afresh if they come back. */
 const MAX_SCANNERS = 24;
 const MAX_REASON_CHARS = 500;
+/** A compose box beyond this is not a message any more (2 million characters ≈ 1 000 pages). */
+const MAX_MESSAGE_CHARS = 2_000_000;
 
 export function createBackgroundService(deps: BackgroundDeps) {
   const now = deps.now ?? (() => new Date());
@@ -62,11 +65,12 @@ export function createBackgroundService(deps: BackgroundDeps) {
   let names: Promise<NamesIndex | undefined> | undefined;
   const scanners = new Map<string, IncrementalScanner>();
 
+  const storeOptions = { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange };
   const unlocked = () => (store && !store.isLocked ? store : undefined);
 
   async function status(): Promise<StoreStatus> {
     if (unlocked()) return 'déverrouillé';
-    const state = await storeState({ indexedDB: deps.indexedDB });
+    const state = await storeState(storeOptions);
     return state === 'new' ? 'absent' : state === 'wiped' ? 'effacé' : 'verrouillé';
   }
 
@@ -149,7 +153,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
   async function unlock(passphrase: string, sender: Sender): Promise<StateAnswer> {
     onlyExtensionPages(sender);
     store?.close();
-    store = await unlockStore({ indexedDB: deps.indexedDB, passphrase: String(passphrase) });
+    store = await unlockStore({ ...storeOptions, passphrase: String(passphrase) });
     forget();
     return { store: await status() };
   }
@@ -203,10 +207,10 @@ function checkedText(text: unknown): string {
   if (typeof text !== 'string') {
     throw new PasserelleError('TEXTE_ABSENT', 'Aucun texte à vérifier n’a été reçu.');
   }
-  if (text.length > MAX_SCAN_CHARS) {
+  if (text.length > MAX_MESSAGE_CHARS) {
     throw new PasserelleError(
       'TEXTE_TROP_LONG',
-      `Message trop long pour être vérifié (${text.length} caractères, au plus ${MAX_SCAN_CHARS}) : raccourcissez-le ou joignez un fichier.`,
+      `Message trop long pour être vérifié (${text.length} caractères, au plus ${MAX_MESSAGE_CHARS}) : raccourcissez-le ou joignez un fichier.`,
     );
   }
   return text;

@@ -26,14 +26,12 @@ const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** Every address shown by the recipients' chips and fields of a compose window. */
 export function recipientAddresses(webmail: Webmail, root: Element): string[] {
   const found = new Set<string>();
-  for (const el of root.querySelectorAll(webmail.recipients)) {
-    const sources = [
-      el.getAttribute('data-hovercard-id'),
-      el.getAttribute('email'),
-      el.getAttribute('title'),
-      el.getAttribute('aria-label'),
-      el instanceof HTMLInputElement ? el.value : el.textContent,
-    ];
+  const attributes = ['data-hovercard-id', 'email', 'title', 'aria-label'];
+  for (const well of root.querySelectorAll(webmail.recipients)) {
+    // A chip keeps the address on itself or on a child (title, hovercard), or in its text.
+    const holders = [well, ...well.querySelectorAll(attributes.map((a) => `[${a}]`).join(', '))];
+    const sources = holders.flatMap((el) => attributes.map((a) => el.getAttribute(a)));
+    sources.push(well instanceof HTMLInputElement ? well.value : well.textContent);
     for (const source of sources) {
       for (const m of source?.matchAll(EMAIL) ?? []) found.add(m[0].toLowerCase());
     }
