@@ -1,9 +1,23 @@
 /** Wires the background service to runtime messages; errors go back as French text. */
-import type { WxtBrowser } from 'wxt/browser';
 import type { Request } from '../messages';
 import type { BackgroundService } from './service';
 
-export function listen(browser: WxtBrowser, service: BackgroundService) {
+/** The part of the extension API this needs: `browser`, or WXT's `fakeBrowser` in tests. */
+export interface MessageHub {
+  runtime: {
+    id: string;
+    onMessage: {
+      addListener(
+        listener: (
+          message: unknown,
+          sender: { tab?: { id?: number }; frameId?: number; id?: string },
+        ) => Promise<unknown> | undefined,
+      ): void;
+    };
+  };
+}
+
+export function listen(browser: MessageHub, service: BackgroundService) {
   browser.runtime.onMessage.addListener((message, sender) =>
     service
       .handle(message as Request, {

@@ -7,7 +7,7 @@ export type Choice =
   { action: 'pseudonymiser' } | { action: 'envoyer'; reason: string } | { action: 'revenir' };
 
 const STYLE = `
-.backdrop { position: fixed; inset: 0; background: rgba(17,24,39,.45); pointer-events: auto; display: grid; place-items: center; }
+.backdrop { position: fixed; inset: 0; z-index: 2; background: rgba(17,24,39,.45); pointer-events: auto; display: grid; place-items: center; }
 .dialog { font: 15px/1.45 system-ui, sans-serif; color: #111827; background: #fff; border-radius: 8px; padding: 20px 22px; width: min(460px, calc(100vw - 32px)); box-shadow: 0 10px 30px rgba(0,0,0,.3); }
 h2 { font-size: 17px; margin: 0 0 8px; }
 p { margin: 0 0 14px; }
