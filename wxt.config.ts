@@ -4,6 +4,8 @@
  * PASSERELLE_EXTENSION_TEST=1 is the test build ONLY: it also matches
  * http://127.0.0.1 so Playwright can load local replicas of the webmails, and
  * writes to .output/test so a production build is never mixed with it.
+ * PASSERELLE_EXTENSION_OUT (tests, bench) picks another output folder so
+ * builds running side by side do not clean each other's files.
  */
 import { defineConfig } from 'wxt';
 import { TEST_MATCHES, WEBMAIL_MATCHES } from './extension/webmails/hosts';
@@ -14,7 +16,7 @@ export default defineConfig({
   srcDir: 'extension',
   entrypointsDir: 'entrypoints',
   publicDir: 'extension/public',
-  outDir: testBuild ? '.output/test' : '.output',
+  outDir: process.env.PASSERELLE_EXTENSION_OUT || (testBuild ? '.output/test' : '.output'),
   manifestVersion: 3,
   imports: false,
   manifest: ({ browser }) => ({

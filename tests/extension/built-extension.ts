@@ -13,14 +13,22 @@ export const chromiumPath = '/usr/bin/chromium';
 const root = process.cwd();
 const wxt = join(root, 'node_modules', '.bin', 'wxt');
 
-export function buildExtension(options: { test?: boolean; browser?: 'chrome' | 'firefox' } = {}) {
+/** Builds into .output/<folder>/ (one folder per caller: parallel test files do not collide). */
+export function buildExtension(
+  folder: string,
+  options: { test?: boolean; browser?: 'chrome' | 'firefox' } = {},
+) {
   const args = ['build', ...(options.browser === 'firefox' ? ['-b', 'firefox'] : [])];
+  const out = join(root, '.output', folder);
   execFileSync(wxt, args, {
     cwd: root,
-    env: { ...process.env, PASSERELLE_EXTENSION_TEST: options.test ? '1' : '' },
+    env: {
+      ...process.env,
+      PASSERELLE_EXTENSION_TEST: options.test ? '1' : '',
+      PASSERELLE_EXTENSION_OUT: out,
+    },
     stdio: 'pipe',
   });
-  const out = options.test ? join(root, '.output', 'test') : join(root, '.output');
   return join(out, options.browser === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');
 }
 

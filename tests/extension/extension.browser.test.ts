@@ -14,6 +14,18 @@ import { serveDirectory, type RunningServer } from '../../addin/build/serve';
 import { nirKey } from '../../shared/anonymisation';
 import { buildExtension, chromiumPath, launchWithExtension, overlayView } from './built-extension';
 
+/** The worker's `chrome.storage.local`, typed for the evaluated functions. */
+interface ExtensionGlobal {
+  chrome: {
+    storage: {
+      local: {
+        set(items: object): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+      };
+    };
+  };
+}
+
 const artifacts = join(process.cwd(), 'tests', 'artifacts');
 const NIR = `1 78 02 99 352 083 ${String(nirKey('1780299352083')).padStart(2, '0')}`;
 const MESSAGE = `Bonjour,\n\nJe vous écris au sujet de Lucas Bernard, suivi par notre équipe. Son NIR : ${NIR}.\n\nCordialement,\nAnne Roux`;
@@ -24,7 +36,7 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
   let worker: Worker;
 
   beforeAll(async () => {
-    const dir = buildExtension({ test: true });
+    const dir = buildExtension('ci-browser', { test: true });
     server = await serveDirectory(join(process.cwd(), 'tests', 'extension', 'replicas'), {
       port: 0,
       host: '127.0.0.1',
@@ -54,7 +66,13 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
       () => (window as never as { envois: Array<{ corps: string; html: string }> }).envois,
     );
   const setDomains = (domains: string[]) =>
-    worker.evaluate((d) => chrome.storage.local.set({ domainesInternes: d }), domains);
+    worker.evaluate(
+      (d) =>
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({
+          domainesInternes: d,
+        }),
+      domains,
+    );
 
   it('Outlook: badge and highlights as the user types; the editor is left untouched', async () => {
     const page = await open('outlook', ['marie.durand@partenaire.fr']);
@@ -178,7 +196,9 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sent(page)).toHaveLength(1);
     expect((await sent(page))[0]!.html).toContain('<b>Lucas Bernard</b>');
-    const log = (await worker.evaluate(() => chrome.storage.local.get('journalLocal'))) as {
+    const log = (await worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('journalLocal'),
+    )) as {
       journalLocal: Array<{ count: number; reason: string }>;
     };
     const entry = log.journalLocal.at(-1)!;
