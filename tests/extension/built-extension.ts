@@ -94,7 +94,10 @@ export async function overlayView(page: Page): Promise<OverlayView> {
     if (inside && attrs.includes('class')) {
       if (cls.startsWith('badge')) view.badge += text(n);
       if (cls === 'mark') view.marks++;
-      if (cls === 'mark blocking') (view.marks++, view.blocking++);
+      if (cls === 'mark blocking') {
+        view.marks++;
+        view.blocking++;
+      }
       if (cls === 'dialog') view.dialog = text(n);
       if (cls === 'notice') view.notice = text(n);
     }
