@@ -56,6 +56,7 @@ export interface BackgroundDeps {
 /** Compose windows kept warm at once; older ones are scanned afresh if they come back. */
 const MAX_SCANNERS = 24;
 const MAX_REASON_CHARS = 500;
+const STATE_TTL_MS = 5000;
 /** A compose box beyond this is not a message any more (2 million characters ≈ 1 000 pages). */
 const MAX_MESSAGE_CHARS = 2_000_000;
 
@@ -68,10 +69,19 @@ export function createBackgroundService(deps: BackgroundDeps) {
   const storeOptions = { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange };
   const unlocked = () => (store && !store.isLocked ? store : undefined);
 
+  // Opening IndexedDB on every keystroke would cost more than the scan: the
+  // state of a closed store is read again after STATE_TTL_MS only.
+  let closedState: { at: number; value: Promise<StoreStatus> } | undefined;
   async function status(): Promise<StoreStatus> {
     if (unlocked()) return 'déverrouillé';
-    const state = await storeState(storeOptions);
-    return state === 'new' ? 'absent' : state === 'wiped' ? 'effacé' : 'verrouillé';
+    const at = now().getTime();
+    if (!closedState || at - closedState.at > STATE_TTL_MS) {
+      const value = storeState(storeOptions).then((state): StoreStatus =>
+        state === 'new' ? 'absent' : state === 'wiped' ? 'effacé' : 'verrouillé',
+      );
+      closedState = { at, value };
+    }
+    return closedState.value;
   }
 
   function namesIndex(): Promise<NamesIndex | undefined> {
@@ -83,6 +93,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
 
   function forget() {
     names = undefined;
+    closedState = undefined;
     scanners.clear();
   }
 

@@ -1,6 +1,6 @@
 /**
  * Finds the compose editors of the page (now and later: MutationObserver),
- * scans each as the user types (debounced; the background re-scans only the
+ * scans each as the user types (debounced, see SCAN_DELAY_MS; the background re-scans only the
  * paragraphs that changed) and draws the badge and highlights in the overlay.
  * Keeps the last findings of each editor for the send guard.
  */
@@ -10,7 +10,11 @@ import type { Ask } from './ask';
 import { readEditor, rangeOf, isTextarea, type Editor, type EditorText } from './editor-text';
 import type { BadgeTone, Layer, Overlay } from './overlay';
 
-export const SCAN_DELAY_MS = 120;
+/**
+ * Input events of one task make one scan; while a scan is in flight, later
+ * keystrokes coalesce into a single follow-up scan (at most one in flight per editor).
+ */
+export const SCAN_DELAY_MS = 0;
 
 export interface EditorState {
   id: string;
@@ -39,7 +43,10 @@ export function createChecker(deps: {
   ask: Ask;
 }): Checker {
   const { doc, webmail, overlay, ask } = deps;
-  const tracked = new Map<Editor, { state?: EditorState; timer: number; abort: AbortController }>();
+  const tracked = new Map<
+    Editor,
+    { state?: EditorState; timer: number; busy: boolean; again: boolean; abort: AbortController }
+  >();
   let counter = 0;
 
   async function scan(editor: Editor): Promise<EditorState> {
@@ -60,7 +67,7 @@ export function createChecker(deps: {
       };
     }
     if (entry) entry.state = state;
-    overlay.refresh(editor);
+    overlay.draw(editor);
     return state;
   }
 
@@ -87,15 +94,30 @@ export function createChecker(deps: {
   function track(editor: Editor, signal: AbortSignal) {
     if (tracked.has(editor)) return;
     const abort = new AbortController();
-    const entry = { timer: 0, abort };
+    const entry = { timer: 0, busy: false, again: false, abort };
     tracked.set(editor, entry);
+    const run = async () => {
+      entry.busy = true;
+      try {
+        await scan(editor);
+      } finally {
+        entry.busy = false;
+        if (entry.again) {
+          entry.again = false;
+          later();
+        }
+      }
+    };
     const later = () => {
+      if (entry.busy) {
+        entry.again = true;
+        return;
+      }
       clearTimeout(entry.timer);
-      entry.timer = window.setTimeout(() => void scan(editor), SCAN_DELAY_MS);
+      entry.timer = window.setTimeout(() => void run(), SCAN_DELAY_MS);
     };
     const options = { signal: AbortSignal.any([signal, abort.signal]) };
     editor.addEventListener('input', later, options);
-    editor.addEventListener('keyup', () => overlay.refresh(editor), options);
     overlay.track(editor, () => measure(editor));
     void scan(editor);
   }

@@ -36,6 +36,8 @@ export interface Overlay {
   track(key: object, measure: () => Layer | undefined): void;
   untrack(key: object): void;
   refresh(key: object): void;
+  /** Draws now: fresh findings should not wait for the next frame. */
+  draw(key: object): void;
   notice(text: string | undefined): void;
 }
 
@@ -116,6 +118,10 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     refresh(key) {
       dirty.add(key);
       schedule();
+    },
+    draw(key) {
+      dirty.delete(key);
+      draw(key);
     },
     notice(text) {
       noticeBox?.remove();

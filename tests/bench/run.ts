@@ -4,6 +4,7 @@
  * name contains NAME. Exit 1 when a target is missed.
  */
 import { anonymisationBench } from './anonymisation';
+import { extensionBench } from './extension';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
@@ -20,6 +21,7 @@ const benches: Bench[] = [
   importBench,
   indicatorsBench,
   anonymisationBench,
+  extensionBench,
 ];
 
 export async function main(args: string[]): Promise<number> {

@@ -5,11 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { projectRequire } from '../../addin/build/project';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 export const chromiumPath = '/usr/bin/chromium';
+/** Loaded at run time: the bench bundles this file and playwright-core must stay outside. */
+export const playwright = () => projectRequire('playwright-core') as typeof Playwright;
 const root = process.cwd();
 const wxt = join(root, 'node_modules', '.bin', 'wxt');
 
@@ -36,7 +40,7 @@ export function buildExtension(
 export async function launchWithExtension(
   extensionDir: string,
 ): Promise<{ context: BrowserContext; worker: Worker }> {
-  const context = await chromium.launchPersistentContext(
+  const context = await playwright().chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'passerelle-ext-')),
     {
       executablePath: chromiumPath,
