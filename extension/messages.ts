@@ -8,12 +8,27 @@ import type { FindingType } from '../shared/anonymisation';
 export type StoreStatus = 'absent' | 'verrouillé' | 'déverrouillé' | 'effacé';
 
 export type Request =
-  | { kind: 'scan'; editor: string; text: string }
+  | ScanRequest
   | { kind: 'pseudonymise'; text: string }
   | { kind: 'log-share'; text: string; reason: string }
   | { kind: 'state' }
   | { kind: 'unlock'; passphrase: string }
   | { kind: 'lock' };
+
+/**
+ * The whole text, or only what changed since the last text sent for this
+ * editor (`text.slice(0, from) + insert + old.slice(to)`, `length` to check).
+ */
+export type ScanRequest =
+  | { kind: 'scan'; editor: string; text: string }
+  | { kind: 'scan'; editor: string; change: TextChange };
+
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+  length: number;
+}
 
 /** A finding as the page sees it. */
 export interface PageFinding {
@@ -29,6 +44,8 @@ export interface PageFinding {
 export interface ScanAnswer {
   findings: PageFinding[];
   store: StoreStatus;
+  /** The background lost the previous text (restarted): send the whole text again. */
+  resend?: true;
 }
 
 /** One replacement to make in the page's text; the replacement holds codes or placeholders only. */

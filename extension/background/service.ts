@@ -23,8 +23,10 @@ import type {
   PseudonymiseAnswer,
   Request,
   ScanAnswer,
+  ScanRequest,
   StateAnswer,
   StoreStatus,
+  TextChange,
 } from '../messages';
 
 /** Who sent a message: a content script in a tab, or one of the extension's own pages. */
@@ -64,7 +66,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
   const now = deps.now ?? (() => new Date());
   let store: CaseloadStore | undefined;
   let names: Promise<NamesIndex | undefined> | undefined;
-  const scanners = new Map<string, IncrementalScanner>();
+  const scanners = new Map<string, { scanner: IncrementalScanner; text: string }>();
 
   const storeOptions = { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange };
   const unlocked = () => (store && !store.isLocked ? store : undefined);
@@ -97,7 +99,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     scanners.clear();
   }
 
-  async function scannerFor(key: string): Promise<IncrementalScanner> {
+  async function scannerFor(key: string): Promise<{ scanner: IncrementalScanner; text: string }> {
     const existing = scanners.get(key);
     if (existing) {
       // Most recently used last: the oldest is dropped first.
@@ -105,25 +107,31 @@ export function createBackgroundService(deps: BackgroundDeps) {
       scanners.set(key, existing);
       return existing;
     }
-    const scanner = createIncrementalScanner({
-      names: await namesIndex(),
-      policy: PARTENAIRE_EXTERNE,
-    });
-    scanners.set(key, scanner);
+    const entry = {
+      scanner: createIncrementalScanner({ names: await namesIndex(), policy: PARTENAIRE_EXTERNE }),
+      text: '',
+    };
+    scanners.set(key, entry);
     const oldest = scanners.keys().next().value;
     if (scanners.size > MAX_SCANNERS && oldest !== undefined) scanners.delete(oldest);
-    return scanner;
+    return entry;
   }
 
-  async function scanText(request: { editor: string; text: string }, sender: Sender) {
-    const text = checkedText(request.text);
+  async function scanText(request: ScanRequest, sender: Sender): Promise<ScanAnswer> {
     const wasUnlocked = !!unlocked();
     const key = `${sender.tabId ?? 'page'}:${sender.frameId ?? 0}:${String(request.editor)}`;
-    const findings = (await scannerFor(key)).update(text);
+    const fresh = !scanners.has(key);
+    const entry = await scannerFor(key);
+    const text =
+      'change' in request
+        ? applyChange(entry.text, request.change, fresh)
+        : checkedText(request.text);
+    if (text === undefined) return { findings: [], store: await status(), resend: true };
+    entry.text = text;
+    const findings = entry.scanner.update(text);
     // The store locked itself meanwhile: drop the names it gave.
     if (wasUnlocked && !unlocked()) forget();
-    const answer: ScanAnswer = { findings: findings.map(toPageFinding), store: await status() };
-    return answer;
+    return { findings: findings.map(toPageFinding), store: await status() };
   }
 
   async function pseudonymiseText(text: string): Promise<PseudonymiseAnswer> {
@@ -212,6 +220,16 @@ function toPageFinding(f: Finding): PageFinding {
     label: f.label,
     blocking: isBlocking(f),
   };
+}
+
+/** The new text from the old one and a change, or undefined when they do not fit together. */
+function applyChange(old: string, change: TextChange, lost: boolean): string | undefined {
+  if (lost || !change || typeof change.insert !== 'string') return undefined;
+  const { from, to, insert, length } = change;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > old.length)
+    return undefined;
+  const text = old.slice(0, from) + insert + old.slice(to);
+  return text.length === length ? checkedText(text) : undefined;
 }
 
 function checkedText(text: unknown): string {

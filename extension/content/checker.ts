@@ -4,7 +4,7 @@
  * paragraphs that changed) and draws the badge and highlights in the overlay.
  * Keeps the last findings of each editor for the send guard.
  */
-import type { PageFinding, StoreStatus } from '../messages';
+import type { PageFinding, StoreStatus, TextChange } from '../messages';
 import type { Webmail } from '../webmails';
 import type { Ask } from './ask';
 import { readEditor, rangeOf, isTextarea, type Editor, type EditorText } from './editor-text';
@@ -45,19 +45,45 @@ export function createChecker(deps: {
   const { doc, webmail, overlay, ask } = deps;
   const tracked = new Map<
     Editor,
-    { state?: EditorState; timer: number; busy: boolean; again: boolean; abort: AbortController }
+    {
+      state?: EditorState;
+      /** The text the background last received for this editor. */
+      sent?: string;
+      queue: Promise<unknown>;
+      timer: number;
+      busy: boolean;
+      again: boolean;
+      abort: AbortController;
+    }
   >();
   let counter = 0;
 
-  async function scan(editor: Editor): Promise<EditorState> {
+  /** One scan at a time per editor: each change is computed against what the background has. */
+  function scan(editor: Editor): Promise<EditorState> {
+    const entry = tracked.get(editor);
+    if (!entry) return scanOnce(editor);
+    const next = entry.queue.then(() => scanOnce(editor));
+    entry.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function scanOnce(editor: Editor): Promise<EditorState> {
     const entry = tracked.get(editor);
     const id = entry?.state?.id ?? `e${++counter}`;
     const read = readEditor(editor);
     let state: EditorState;
     try {
-      const answer = await ask({ kind: 'scan', editor: id, text: read.text });
+      const sent = entry?.sent;
+      let answer = await ask(
+        sent === undefined
+          ? { kind: 'scan', editor: id, text: read.text }
+          : { kind: 'scan', editor: id, change: changeBetween(sent, read.text) },
+      );
+      if (answer.resend) answer = await ask({ kind: 'scan', editor: id, text: read.text });
+      if (entry) entry.sent = read.text;
       state = { id, read, findings: answer.findings, store: answer.store };
     } catch (error) {
+      if (entry) entry.sent = undefined;
       state = {
         id,
         read,
@@ -94,7 +120,13 @@ export function createChecker(deps: {
   function track(editor: Editor, signal: AbortSignal) {
     if (tracked.has(editor)) return;
     const abort = new AbortController();
-    const entry = { timer: 0, busy: false, again: false, abort };
+    const entry = {
+      timer: 0,
+      busy: false,
+      again: false,
+      abort,
+      queue: Promise.resolve() as Promise<unknown>,
+    };
     tracked.set(editor, entry);
     const run = async () => {
       entry.busy = true;
@@ -167,6 +199,25 @@ export function createChecker(deps: {
       return this.fresh(editor) ?? scan(editor);
     },
     rescan: scan,
+  };
+}
+
+/** What changed between two texts: one replaced span between a common prefix and suffix. */
+export function changeBetween(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let from = 0;
+  while (from < max && before.charCodeAt(from) === after.charCodeAt(from)) from++;
+  let tail = 0;
+  while (
+    tail < max - from &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
+  return {
+    from,
+    to: before.length - tail,
+    insert: after.slice(from, after.length - tail),
+    length: after.length,
   };
 }
 

@@ -103,6 +103,26 @@ describe('extension background', () => {
     store.close();
   });
 
+  it('takes only the changed span after the first text, and asks again for the whole text after a restart', async () => {
+    const { send, start } = await setUp();
+    const base = 'Bonjour,\n\nSon NIR : ';
+    await send({ kind: 'scan', editor: 'e1', text: base });
+    const at = base.length;
+    const change = { from: at, to: at, insert: NIR, length: at + NIR.length };
+    const answer = await send<ScanAnswer>({ kind: 'scan', editor: 'e1', change });
+    expect(answer.findings.map((f) => [f.type, f.start])).toEqual([['NIR', at]]);
+    const wrong = { from: 0, to: 0, insert: 'x', length: 99 };
+    expect(await send({ kind: 'scan', editor: 'e1', change: wrong })).toMatchObject({
+      resend: true,
+    });
+    start();
+    expect(await send({ kind: 'scan', editor: 'e1', change })).toEqual({
+      findings: [],
+      store: 'verrouillé',
+      resend: true,
+    });
+  });
+
   it('refuses hostile requests with a French error', async () => {
     const { send } = await setUp();
     expect(await send({ kind: 'scan', editor: 'e1', text: 'x'.repeat(3_000_000) })).toEqual({
