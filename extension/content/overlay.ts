@@ -43,7 +43,9 @@ export interface Overlay {
 
 export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   const host = doc.createElement('passerelle-overlay');
-  host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;';
+  // A 0×0 host: its children are placed with position: fixed, and no full-page layer is repainted.
+  host.style.cssText =
+    'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:2147483646;';
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
