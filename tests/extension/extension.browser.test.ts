@@ -225,4 +225,31 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     expect((await sent(page))[0]!.html).toMatch(/<b>\[Enfant [A-Z]\]<\/b>/);
     await page.close();
   });
+
+  it('keeps checking after the service worker is stopped; says so when the editor is not recognised', async () => {
+    const page = await open('outlook', ['marie.durand@partenaire.fr']);
+    await page.locator('[aria-label="Corps du message"]').click();
+    await page.keyboard.type('Bonjour,');
+    await expect.poll(async () => (await overlayView(page)).badge).toMatch(/Rien à signaler/);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.keyboard.type(` le NIR est ${NIR}.`);
+    await expect.poll(async () => (await overlayView(page)).blocking, { timeout: 10_000 }).toBe(1);
+
+    // The webmail changed its editor: the check must not go quiet.
+    await page.evaluate(() => {
+      const body = document.querySelector('[aria-label="Corps du message"]')!;
+      const other = document.createElement('div');
+      other.setAttribute('contenteditable', 'true');
+      other.setAttribute('aria-label', 'Zone de rédaction nouvelle');
+      body.replaceWith(other);
+    });
+    await expect
+      .poll(async () => (await overlayView(page)).notice, { timeout: 10_000 })
+      .toContain('ne reconnaît pas la zone de rédaction');
+    await page.screenshot({ path: join(artifacts, 'extension-editeur-non-reconnu.png') });
+    await page.close();
+  });
 });
