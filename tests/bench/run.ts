@@ -4,6 +4,7 @@
  * name contains NAME. Exit 1 when a target is missed.
  */
 import { anonymisationBench } from './anonymisation';
+import { extensionBench } from './extension';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
@@ -22,6 +23,7 @@ const benches: Bench[] = [
   indicatorsBench,
   emailExtraction,
   anonymisationBench,
+  extensionBench,
 ];
 
 export async function main(args: string[]): Promise<number> {

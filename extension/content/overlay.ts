@@ -1,0 +1,146 @@
+/**
+ * Everything Passerelle draws on a page lives in ONE element outside the
+ * editors, with a closed shadow root: highlights are boxes placed over the
+ * text from `Range.getClientRects`, so the editor's DOM, undo history and caret
+ * are never touched, and page scripts cannot read into it.
+ */
+export interface Mark {
+  rect: DOMRect;
+  blocking: boolean;
+}
+
+export type BadgeTone = 'calme' | 'alerte' | 'verrouille' | 'erreur';
+
+export interface Layer {
+  /** The editor's box: the badge sits in its bottom-right corner. */
+  anchor: DOMRect;
+  marks: Mark[];
+  badge: { text: string; tone: BadgeTone; title: string };
+}
+
+const STYLE = `
+:host { all: initial; }
+.mark { position: fixed; pointer-events: none; border-radius: 2px; background: rgba(255, 196, 0, 0.28); border-bottom: 2px solid #b7791f; }
+.mark.blocking { background: rgba(220, 38, 38, 0.18); border-bottom-color: #b91c1c; }
+.badge { position: fixed; z-index: 1; font: 600 12px/1.2 system-ui, sans-serif; padding: 3px 8px; border-radius: 999px; color: #fff; background: #2f6f4f; pointer-events: none; box-shadow: 0 1px 3px rgba(0,0,0,.25); white-space: nowrap; }
+.badge.alerte { background: #b91c1c; }
+.badge.verrouille { background: #4b5563; }
+.badge.erreur { background: #92400e; }
+.notice { position: fixed; left: 16px; bottom: 16px; max-width: 420px; font: 14px/1.4 system-ui, sans-serif; padding: 10px 14px; border-radius: 6px; color: #1f2937; background: #fef3c7; border: 1px solid #d97706; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
+`;
+
+export interface Overlay {
+  /** The shadow root, for the dialog that shares it. */
+  readonly root: ShadowRoot;
+  /** Asks for `measure()` on the next frame, and again on every scroll and resize. */
+  track(key: object, measure: () => Layer | undefined): void;
+  untrack(key: object): void;
+  refresh(key: object): void;
+  /** Draws now: fresh findings should not wait for the next frame. */
+  draw(key: object): void;
+  notice(text: string | undefined): void;
+}
+
+export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
+  const host = doc.createElement('passerelle-overlay');
+  // A 0×0 host: its children are placed with position: fixed, and no full-page layer is repainted.
+  host.style.cssText =
+    'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:2147483646;';
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  root.append(style);
+  doc.documentElement.append(host);
+
+  const layers = new Map<object, { measure: () => Layer | undefined; box: HTMLElement }>();
+  const dirty = new Set<object>();
+  let frame = 0;
+  let noticeBox: HTMLElement | undefined;
+
+  const draw = (key: object) => {
+    const entry = layers.get(key);
+    if (!entry) return;
+    const layer = entry.measure();
+    const parts: HTMLElement[] = [];
+    if (layer) {
+      for (const mark of layer.marks) {
+        const box = doc.createElement('div');
+        box.className = mark.blocking ? 'mark blocking' : 'mark';
+        place(box, mark.rect);
+        parts.push(box);
+      }
+      const badge = doc.createElement('div');
+      badge.className = `badge ${layer.badge.tone}`;
+      badge.setAttribute('role', 'status');
+      badge.textContent = layer.badge.text;
+      badge.title = layer.badge.title;
+      badge.style.right = `${Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6)}px`;
+      badge.style.top = `${Math.max(4, layer.anchor.bottom - 26)}px`;
+      parts.push(badge);
+    }
+    entry.box.replaceChildren(...parts);
+  };
+
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      for (const key of dirty) draw(key);
+      dirty.clear();
+    });
+  };
+
+  const refreshAll = () => {
+    for (const key of layers.keys()) dirty.add(key);
+    schedule();
+  };
+  const options = { capture: true, passive: true, signal };
+  doc.defaultView?.addEventListener('scroll', refreshAll, options);
+  doc.defaultView?.addEventListener('resize', refreshAll, options);
+  signal.addEventListener('abort', () => {
+    cancelAnimationFrame(frame);
+    host.remove();
+  });
+
+  return {
+    root,
+    track(key, measure) {
+      const box = doc.createElement('div');
+      layers.get(key)?.box.remove();
+      layers.set(key, { measure, box });
+      root.append(box);
+      dirty.add(key);
+      schedule();
+    },
+    untrack(key) {
+      layers.get(key)?.box.remove();
+      layers.delete(key);
+      dirty.delete(key);
+    },
+    refresh(key) {
+      dirty.add(key);
+      schedule();
+    },
+    draw(key) {
+      dirty.delete(key);
+      draw(key);
+    },
+    notice(text) {
+      noticeBox?.remove();
+      noticeBox = undefined;
+      if (!text) return;
+      noticeBox = doc.createElement('div');
+      noticeBox.className = 'notice';
+      noticeBox.setAttribute('role', 'alert');
+      noticeBox.textContent = text;
+      root.append(noticeBox);
+    },
+  };
+}
+
+function place(el: HTMLElement, rect: DOMRect) {
+  el.style.left = `${rect.left}px`;
+  el.style.top = `${rect.top}px`;
+  el.style.width = `${rect.width}px`;
+  el.style.height = `${rect.height}px`;
+}

@@ -1,0 +1,45 @@
+/**
+ * Content script for the webmails (and, later, sites the user enables): small,
+ * no framework. It reads the compose editors, asks the background to scan, and
+ * draws in its own overlay; it never holds the caseload.
+ */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { askBackground } from '../content/ask';
+import { createChecker } from '../content/checker';
+import { runFeatures } from '../content/feature';
+import { FEATURES } from '../content/features';
+import { createOverlay } from '../content/overlay';
+import { WEBMAIL_MATCHES } from '../webmails/hosts';
+import { pickWebmail } from '../webmails';
+
+const DOMAINS_KEY = 'domainesInternes';
+
+export default defineContentScript({
+  matches: [...WEBMAIL_MATCHES],
+  runAt: 'document_idle',
+  async main(ctx) {
+    const doc = document;
+    const webmail = pickWebmail(location.hostname, doc);
+    const signal = ctx.signal;
+    const overlay = createOverlay(doc, signal);
+    const checker = createChecker({ doc, webmail, overlay, ask: askBackground });
+    let domains: string[] = [];
+    const readDomains = (value: unknown) => {
+      domains = Array.isArray(value) ? value.filter((d): d is string => typeof d === 'string') : [];
+    };
+    readDomains((await browser.storage.local.get(DOMAINS_KEY))[DOMAINS_KEY]);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+      if (DOMAINS_KEY in changes) readDomains(changes[DOMAINS_KEY]?.newValue);
+    };
+    browser.storage.local.onChanged.addListener(onChanged);
+    signal.addEventListener('abort', () =>
+      browser.storage.local.onChanged.removeListener(onChanged),
+    );
+    await runFeatures(
+      FEATURES,
+      { doc, webmail, overlay, checker, ask: askBackground, internalDomains: () => domains },
+      signal,
+    );
+  },
+});
