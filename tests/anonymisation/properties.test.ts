@@ -62,10 +62,15 @@ describe('scan properties', () => {
 });
 
 describe('linear work on hostile input', () => {
+  // The fastest of three runs: a busy machine or a GC pause only ever adds time.
   const cost = (text: string) => {
-    const start = performance.now();
-    scan(text);
-    return performance.now() - start;
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      scan(text);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
   };
   const hostile: Array<[string, (n: number) => string]> = [
     ['long digit runs', (n) => '0'.repeat(n)],
