@@ -64,6 +64,8 @@ const useStyles = makeStyles({
 });
 
 const NOT_IMPORTED = '';
+/** A sheet with thousands of bad cells stays readable and quick to render. */
+const SHOWN_ERRORS = 100;
 
 export interface ImportProgressProps {
   progress: Progress | null;
@@ -165,7 +167,7 @@ export function ImportMapping({
       </Text>
       {errors.length > 0 && (
         <ul className={styles.list} aria-label="Cellules en erreur">
-          {errors.map((error) => (
+          {errors.slice(0, SHOWN_ERRORS).map((error) => (
             <li key={`${error.row}|${error.column}|${error.message}`} className={styles.error}>
               <Text>{error.message}</Text>
               {error.address && (
@@ -180,6 +182,13 @@ export function ImportMapping({
             </li>
           ))}
         </ul>
+      )}
+
+      {errors.length > SHOWN_ERRORS && (
+        <Text size={200}>
+          Seules les {SHOWN_ERRORS} premières sont affichées&nbsp;: corrigez-les dans la feuille
+          puis relancez l’import.
+        </Text>
       )}
 
       <Text as="h3" size={300} weight="semibold">
