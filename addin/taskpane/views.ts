@@ -28,6 +28,12 @@ export const paneViews: readonly PaneView[] = [
     load: () => import('./views/workbook-view'),
   },
   {
+    id: 'import',
+    label: 'Importer',
+    hosts: ['Excel'],
+    load: () => import('./views/import-view'),
+  },
+  {
     id: 'file-active',
     label: 'File active',
     hosts: ['Excel', 'Word', 'Outlook'],

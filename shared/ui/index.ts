@@ -1,7 +1,8 @@
 /**
  * shared/ui — the React + Fluent UI v9 components the Office task pane and
  * the browser extension's side panel share, in French: passphrase setup,
- * unlock, restore after a wipe, the caseload list and the record editor.
+ * unlock, restore after a wipe, the caseload list, the record editor and the
+ * import screens (mapping, errors, progress, summary).
  * Components take props and callbacks; `useCaseload` connects the caseload to
  * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
  */
@@ -49,3 +50,27 @@ export {
 } from './record-form';
 export { historyOf, type HistoryLine } from './history';
 export { errorMessage, frenchSpacing } from './typography';
+export {
+  ImportDone,
+  ImportMapping,
+  ImportProgress,
+  type ImportDoneProps,
+  type ImportMappingProps,
+  type ImportProgressProps,
+} from './import-mapping';
+export {
+  cellErrors,
+  fieldChoices,
+  importSummary,
+  lacksCodeColumn,
+  mappingLines,
+  previewRows,
+  rowsLabel,
+  withOverride,
+  type CellError,
+  type FieldChoice,
+  type ImportSummary,
+  type MappingLine,
+  type PreviewRow,
+} from './import-model';
+export { Screen } from './screen';

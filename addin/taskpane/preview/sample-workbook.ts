@@ -34,6 +34,71 @@ const columns: { key: string; cell: (r: SampleRecord) => CellValue; date?: boole
   { key: 'status', cell: (r) => statuses.labels[r.status] },
 ];
 
+/**
+ * A sheet as a team really types it (invented people): a title row, short
+ * headers, a column Passerelle does not know, a date typed as text that does
+ * not exist, and no «Code parcours» column yet.
+ */
+function newReferrals(): SheetSeed {
+  const headers = [
+    'NOM',
+    'Prénom',
+    'DDN',
+    'Ecole',
+    'Classe',
+    'Suivi par',
+    'Orienté par',
+    'Tél. mère',
+    'Remarque éduc',
+  ];
+  const rows: CellValue[][] = [
+    [
+      'MARCHETTI',
+      'Enzo',
+      isoToExcelSerial('2015-03-14') ?? '',
+      'École Jean Jaurès',
+      'CE2',
+      'Sonia',
+      'École',
+      '06 12 34 56 78',
+      'Timide en classe',
+    ],
+    [
+      'OUEDRAOGO',
+      'Awa',
+      '31/02/2016',
+      'École Jean Jaurès',
+      'CE1',
+      'Sonia',
+      'PMI',
+      '07 98 76 54 32',
+      'Fratrie déjà suivie',
+    ],
+    [
+      'LEFEBVRE',
+      'Noah',
+      isoToExcelSerial('2012-11-02') ?? '',
+      'Collège Victor Hugo',
+      '6e',
+      'Karim',
+      'Collège',
+      '',
+      'Absences répétées',
+    ],
+  ];
+  const title = headers.map((_, i) => (i === 0 ? 'Nouvelles orientations — rentrée 2026' : ''));
+  return {
+    name: 'Orientations 2026',
+    values: [title, headers, ...rows],
+    numberFormats: [
+      title.map(() => 'General'),
+      headers.map(() => 'General'),
+      ...rows.map((row) => row.map((_, i) => (i === 2 ? dateNumberFormat : 'General'))),
+    ],
+    mergedAreas: [`A1:${columnLetters(headers.length - 1)}1`],
+  };
+}
+
 export function sampleWorkbook(): SheetSeed[] {
   const records = sampleCaseload.records as SampleRecord[];
   const width = columns.length;
@@ -54,6 +119,7 @@ export function sampleWorkbook(): SheetSeed[] {
       ],
       mergedAreas: [`A1:${columnLetters(width - 1)}1`],
     },
+    newReferrals(),
     { name: 'Notes', values: [] },
   ];
 }
