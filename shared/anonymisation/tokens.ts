@@ -26,20 +26,37 @@ function shapeOf(word: string): Token['shape'] {
   return word.charAt(0) === lower.charAt(0) ? 'lower' : 'title';
 }
 
+/** Elisions need an apostrophe: most words have none and skip the elision regex. */
+function hasApostrophe(word: string): boolean {
+  return word.includes("'") || word.includes('’');
+}
+
+function isAsciiLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** `foldText` for one word, with a fast path for plain ASCII words (most of them). */
 function foldWord(word: string): string {
-  return /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : foldText(word);
+  return isAsciiLetters(word) ? word.toLowerCase() : foldText(word);
 }
+
+type WordForm = Pick<Token, 'folded' | 'shape'>;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Words repeat a lot in a text: fold and shape each distinct word once.
+  const forms = new Map<string, WordForm>();
   let line = 0;
   let nextNewline = text.indexOf('\n');
   for (const m of text.matchAll(WORD)) {
     let start = m.index;
     let word = m[0];
     // «l'école», «d'Alexandru» split; «N'Diaye», «N'Guessan» (capital N) stay whole.
-    const elision = ELISION.exec(word);
+    const elision = hasApostrophe(word) ? ELISION.exec(word) : null;
     if (elision && !/^N['’]/.test(word) && word.length > elision[0].length) {
       start += elision[0].length;
       word = word.slice(elision[0].length);
@@ -60,12 +77,17 @@ export function tokenize(text: string): Token[] {
       k--;
     const sentenceStart =
       !prev || prev.line !== line || (k >= floor && SENTENCE_END.has(text.charAt(k)));
+    let form = forms.get(word);
+    if (!form) {
+      form = { folded: foldWord(word), shape: shapeOf(word) };
+      forms.set(word, form);
+    }
     tokens.push({
       start,
       end: start + word.length,
       text: word,
-      folded: foldWord(word),
-      shape: shapeOf(word),
+      folded: form.folded,
+      shape: form.shape,
       sentenceStart,
       line,
     });

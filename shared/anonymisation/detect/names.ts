@@ -53,6 +53,9 @@ const ORGANISATION_QUALIFIERS = new Set(
   ),
 );
 
+/** «C'est Rayane», «je suis Karima», «ici Yanis». */
+const PRESENTATION = new Set(['c', 'est', 'suis', 'ici']);
+
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
 function isAcronym(t: Token): boolean {
@@ -90,12 +93,22 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const marks: Array<Mark | undefined> = new Array(tokens.length);
   const blocked = new Array<boolean>(tokens.length).fill(false);
   const schools: Array<{ start: number; end: number }> = [];
-  const adjacent = (i: number) => {
-    // Next token on the same line, separated by spaces or a hyphen only.
-    const a = tokens[i];
-    const b = tokens[i + 1];
-    return !!a && !!b && a.line === b.line && /^[ \u00a0-]{1,2}$/.test(text.slice(a.end, b.start));
-  };
+  // Whether the next token is on the same line, separated by spaces or a hyphen only
+  // (computed once: the passes below ask it many times per token).
+  const joined = new Uint8Array(tokens.length);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    const gap = b.start - a.end;
+    if (a.line !== b.line || gap < 1 || gap > 2) continue;
+    let ok = 1;
+    for (let k = a.end; k < b.start; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 0xa0 && c !== 45) ok = 0;
+    }
+    joined[i] = ok;
+  }
+  const adjacent = (i: number) => joined[i] === 1;
   const mark = (i: number, m: Mark) => {
     if (blocked[i]) return;
     const old = marks[i];
@@ -159,9 +172,14 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const t = tokens[i]!;
       if (blocked[i] || t.folded.length < 2) continue;
       for (let n = Math.min(names.maxWords, 3); n >= 1; n--) {
-        const words = tokens.slice(i, i + n);
-        if (words.length < n || words.some((w, k) => k > 0 && !adjacent(i + k - 1))) continue;
-        const key = words.map((w) => w.folded).join(' ');
+        if (i + n > tokens.length) continue;
+        let key = t.folded;
+        let together = true;
+        for (let k = 1; k < n && together; k++) {
+          together = adjacent(i + k - 1);
+          key += ` ${tokens[i + k]!.folded}`;
+        }
+        if (!together) continue;
         const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
         if (!entries) continue;
         // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
@@ -257,7 +275,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
       if (tokens[next] && CIVILITIES.has(tokens[next]!.folded)) continue;
     } else if (
-      /^(c|est|suis|ici)$/.test(t.folded) &&
+      PRESENTATION.has(t.folded) &&
       (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
     ) {
       label = 'nom dans une présentation';
