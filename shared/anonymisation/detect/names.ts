@@ -85,7 +85,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const shouting = new Map<number, boolean>();
   const shoutingLine = (line: number) => {
     if (!shouting.has(line)) {
-      const letters = (lineTexts[line] ?? '').replace(/[^\p{L}]/gu, '');
+      const letters = (lineTexts[line] ?? '').replace(NOT_LETTER, '');
       shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
     }
     return shouting.get(line)!;
@@ -353,7 +353,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
             !PROFESSIONS.has(x.folded) &&
             !KINSHIP.has(x.folded),
         ) &&
-        /^[\p{L}\s'’.-]+$/u.test(lineTextOf(t).trim());
+        SIGNATURE_LINE.test(lineTextOf(t).trim());
       if (shortLine) {
         // A family writing from a personal mailbox signs too: only a professional's signature is kept.
         const sender =
@@ -547,8 +547,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (WORD_NAMES.has(t.folded)) {
       if (t.shape === 'lower') return;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
-      if (t.sentenceStart && /^\s+(?:à|au|aux)(?![\p{L}])/u.test(text.slice(t.end, t.end + 5)))
-        return;
+      if (t.sentenceStart && GRACE_A.test(text.slice(t.end, t.end + 5))) return;
     }
     mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   });
@@ -658,6 +657,15 @@ function personOf(
   };
 }
 
+// Regexes live at module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const NOT_LETTER = /[^\p{L}]/gu;
+const SIGNATURE_LINE = /^[\p{L}\s'’.-]+$/u;
+/** «Grâce à…» opens a sentence with a word that is also a first name. */
+const GRACE_A = /^\s+(?:à|au|aux)(?![\p{L}])/u;
+const TWO_INITIALS = /^\p{Lu}\.\s?\p{Lu}\./u;
+const LONE_INITIAL = /(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu;
+const INITIAL_BEFORE = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u;
+
 const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/gu;
 const NOT_INITIALS =
   /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
@@ -697,11 +705,11 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
   const firstInitials = new Set(
     out
-      .filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end)))
+      .filter((f) => TWO_INITIALS.test(text.slice(f.start, f.end)))
       .map((f) => text.charAt(f.start)),
   );
   if (firstInitials.size) {
-    for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
+    for (const m of text.matchAll(LONE_INITIAL)) {
       if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
       add({
         start: m.index,
@@ -714,9 +722,7 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
-    const head = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u.exec(
-      text.slice(Math.max(0, f.start - 4), f.start),
-    );
+    const head = INITIAL_BEFORE.exec(text.slice(Math.max(0, f.start - 4), f.start));
     if (head && head[1] !== 'M') f.start -= head[0].length;
   }
   return out.sort((a, b) => a.start - b.start);

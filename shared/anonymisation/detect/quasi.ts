@@ -39,6 +39,9 @@ const HEALTH =
 const JUSTICE =
   /(?<![\p{L}])(?:placement|plac[ée]e?\s(?:en\sfoyer|à\sl['’]ASE|en\sfamille\sd['’]accueil)|famille\sd['’]accueil|ASE|aide\ssociale\sà\sl['’]enfance|AEMO(?:\srenforc[ée]e)?|mesure\sd['’]AED|AED(?=\s\(aide)|aide\s[ée]ducative\sà\sdomicile|information\spr[ée]occupante|(?<=\s(?:une|d['’]|l['’]|d'une)\s?)IP|juge\sdes\senfants|JDE|juge\saux\saffaires\sfamiliales|JAF|PJJ|MJIE|OPP|ordonnance\sde\s(?:protection|placement)|signalement|procureur(?:\sde\sla\sr[ée]publique)?|garde\sà\svue|tribunal\spour\senfants|mesure\s[ée]ducative|expulsion(?:\slocative)?|violences?\sconjugales?|incarc[ée]r[ée]e?|d[ée]tention|contr[ôo]le\sjudiciaire)(?![\p{L}])/gu;
 
+// Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const TRAILING_ARTICLE = /\s(?:de|du|des|la|le|les)$/u;
+
 /** Keywords inside a professional's title in parentheses («Mme Roux (psychologue, CMP)») are not about a child. */
 function inTitleParentheses(text: string, start: number): boolean {
   const open = text.lastIndexOf('(', start);
@@ -70,11 +73,11 @@ export function detectQuasi(text: string): RawFinding[] {
     push(out, 'CLASSE', m.index, m.index + m[0].length, 'classe d’un élève', 0.75);
   }
   for (const m of text.matchAll(SCHOOL)) {
-    const end = m.index + m[0].replace(/\s(?:de|du|des|la|le|les)$/u, '').length;
+    const end = m.index + m[0].replace(TRAILING_ARTICLE, '').length;
     push(out, 'ETABLISSEMENT', m.index, end, 'établissement scolaire fréquenté', 0.8);
   }
   for (const m of text.matchAll(QUARTIER)) {
-    const name = m[1]!.replace(/\s(?:de|du|des|la|le|les)$/u, '');
+    const name = m[1]!.replace(TRAILING_ARTICLE, '');
     const start = m.index + m[0].length - m[1]!.length;
     push(out, 'QUARTIER', start, start + name.length, 'quartier de résidence', 0.7);
   }

@@ -64,6 +64,9 @@ function cellsOf(
   return cells;
 }
 
+// Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const HAS_LETTER_OR_DIGIT = /\p{L}|\d/u;
+
 export function detectTableCells(text: string): TableCell[] {
   const out: TableCell[] = [];
   const lines: Array<{ text: string; start: number }> = [];
@@ -99,7 +102,8 @@ export function detectTableCells(text: string): TableCell[] {
       let { start, end } = cell;
       while (start < end && /\s/.test(text.charAt(start))) start++;
       while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-      if (end > start && /\p{L}|\d/u.test(text.slice(start, end))) out.push({ start, end, kind });
+      if (end > start && HAS_LETTER_OR_DIGIT.test(text.slice(start, end)))
+        out.push({ start, end, kind });
     });
   }
   return out;
