@@ -663,10 +663,30 @@ const SIGNATURE_LINE = /^[\p{L}\s'’.-]+$/u;
 /** «Grâce à…» opens a sentence with a word that is also a first name. */
 const GRACE_A = /^\s+(?:à|au|aux)(?![\p{L}])/u;
 const TWO_INITIALS = /^\p{Lu}\.\s?\p{Lu}\./u;
-const LONE_INITIAL = /(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu;
+const LONE_INITIAL = /(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/uy;
 const INITIAL_BEFORE = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u;
 
-const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/gu;
+const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/uy;
+
+/**
+ * Matches of a sticky regex that starts with a capital and a full stop, tried
+ * just before each «.»: the same matches as a global scan, without running a
+ * lookbehind at every position of the text.
+ */
+function* matchesBeforeDots(text: string, sticky: RegExp): Generator<RegExpExecArray> {
+  let next = 0;
+  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+    const before = text.charCodeAt(dot - 1);
+    // A capital outside the basic plane takes two code units.
+    const start = before >= 0xdc00 && before <= 0xdfff ? dot - 2 : dot - 1;
+    if (start < next) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    next = start + m[0].length;
+    yield m;
+  }
+}
 const NOT_INITIALS =
   /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
 
@@ -685,7 +705,7 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
     covered.fill(1, f.start, f.end);
     byEnd.set(f.end, f);
   };
-  for (const m of text.matchAll(INITIALS)) {
+  for (const m of matchesBeforeDots(text, INITIALS)) {
     const compact = m[0].replace(/[\s\u00a0-]/g, '');
     if (NOT_INITIALS.test(compact)) continue;
     const start = m.index;
@@ -709,7 +729,7 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
       .map((f) => text.charAt(f.start)),
   );
   if (firstInitials.size) {
-    for (const m of text.matchAll(LONE_INITIAL)) {
+    for (const m of matchesBeforeDots(text, LONE_INITIAL)) {
       if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
       add({
         start: m.index,
