@@ -14,8 +14,55 @@ export interface Token {
   line: number;
 }
 
-// Letters with inner apostrophes or hyphens; elisions (l', d', qu'…) are split off below.
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const WORD_CHAR = /^[\p{L}\p{M}]$/u;
+/** Per code unit of the basic plane: 0 not yet known, 1 letter or mark, 2 other. */
+const charKinds = new Uint8Array(0x10000);
+
+/** Code units taken by the letter or mark at `i` (2 outside the basic plane), 0 if none. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    const lower = c | 32;
+    return lower >= 97 && lower <= 122 ? 1 : 0;
+  }
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const code = text.codePointAt(i)!;
+    return code > 0xffff && WORD_CHAR.test(String.fromCodePoint(code)) ? 2 : 0;
+  }
+  let kind = charKinds[c]!;
+  if (kind === 0) {
+    kind = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    charKinds[c] = kind;
+  }
+  return kind === 1 ? 1 : 0;
+}
+
+/**
+ * The next word from `from`: letters and marks with inner apostrophes or
+ * hyphens, as the regex `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` (flag u) would find; walked
+ * by hand because a regex match per word costs more than the rest of tokenizing.
+ */
+function nextWord(text: string, from: number): { start: number; end: number } | undefined {
+  const n = text.length;
+  let i = from;
+  while (i < n && wordCharLength(text, i) === 0) i++;
+  if (i >= n) return undefined;
+  const start = i;
+  for (;;) {
+    let len: number;
+    while (i < n && (len = wordCharLength(text, i)) > 0) i += len;
+    const c = text.charCodeAt(i);
+    if (
+      (c === 39 || c === 0x2019 || c === 45) &&
+      i + 1 < n &&
+      (len = wordCharLength(text, i + 1)) > 0
+    ) {
+      i += 1 + len;
+      continue;
+    }
+    return { start, end: i };
+  }
+}
 const SENTENCE_END = new Set(['.', '!', '?', ':', '…', '•', '-', '–', '—', '>', '«', '"']);
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i;
 
@@ -52,9 +99,10 @@ export function tokenize(text: string): Token[] {
   const forms = new Map<string, WordForm>();
   let line = 0;
   let nextNewline = text.indexOf('\n');
-  for (const m of text.matchAll(WORD)) {
-    let start = m.index;
-    let word = m[0];
+  // Elisions (l', d', qu'…) are split off the words below.
+  for (let m = nextWord(text, 0); m; m = nextWord(text, m.end)) {
+    let start = m.start;
+    let word = text.slice(m.start, m.end);
     // «l'école», «d'Alexandru» split; «N'Diaye», «N'Guessan» (capital N) stay whole.
     const elision = hasApostrophe(word) ? ELISION.exec(word) : null;
     if (elision && !/^N['’]/.test(word) && word.length > elision[0].length) {
