@@ -75,6 +75,8 @@ export function detectTableCells(text: string): TableCell[] {
     lines.push({ text: line.replace(/\r$/, ''), start: pos });
     pos += line.length + 1;
   }
+  // Every line with a separator is tried as a header: fold each distinct cell once.
+  const kindOf = new Map<string, ColumnKind | undefined>();
   let columns: Array<ColumnKind | undefined> | undefined;
   let separator: RegExp | undefined;
   for (const line of lines) {
@@ -88,7 +90,11 @@ export function detectTableCells(text: string): TableCell[] {
       continue;
     }
     const cells = cellsOf(line.text, line.start, found[1]);
-    const kinds = cells.map((c) => columnKind(text.slice(c.start, c.end)));
+    const kinds = cells.map((c) => {
+      const header = text.slice(c.start, c.end);
+      if (!kindOf.has(header)) kindOf.set(header, columnKind(header));
+      return kindOf.get(header);
+    });
     const named = kinds.filter(Boolean).length;
     if (named >= 2 || (named >= 1 && cells.length >= 3 && kinds.some((k) => k === 'personne'))) {
       columns = kinds;
