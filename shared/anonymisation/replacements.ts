@@ -35,9 +35,9 @@ function personGroups(text: string, people: RawFinding[]): Map<RawFinding, numbe
   const group = new Map<RawFinding, number>();
   let next = 0;
   // Longest names first, so a full name founds the group its parts join.
-  const byLength = [...people].sort(
-    (a, b) => (b.personKey ?? '').split(' ').length - (a.personKey ?? '').split(' ').length,
-  );
+  // Word counts are computed once, not in the comparator (a stable sort keeps text order among equals).
+  const wordCount = new Map(people.map((f) => [f, (f.personKey ?? '').split(' ').length]));
+  const byLength = [...people].sort((a, b) => wordCount.get(b)! - wordCount.get(a)!);
   for (const f of byLength) {
     const words = (f.personKey ?? text.slice(f.start, f.end).toLowerCase())
       .split(' ')
