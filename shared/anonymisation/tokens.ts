@@ -42,12 +42,16 @@ function wordCharLength(text: string, i: number): number {
  * hyphens, as the regex `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` (flag u) would find; walked
  * by hand because a regex match per word costs more than the rest of tokenizing.
  */
-function nextWord(text: string, from: number): { start: number; end: number } | undefined {
+function nextWord(
+  text: string,
+  from: number,
+): { start: number; end: number; apostrophe: boolean } | undefined {
   const n = text.length;
   let i = from;
   while (i < n && wordCharLength(text, i) === 0) i++;
   if (i >= n) return undefined;
   const start = i;
+  let apostrophe = false;
   for (;;) {
     let len: number;
     while (i < n && (len = wordCharLength(text, i)) > 0) i += len;
@@ -57,10 +61,11 @@ function nextWord(text: string, from: number): { start: number; end: number } | 
       i + 1 < n &&
       (len = wordCharLength(text, i + 1)) > 0
     ) {
+      apostrophe ||= c !== 45;
       i += 1 + len;
       continue;
     }
-    return { start, end: i };
+    return { start, end: i, apostrophe };
   }
 }
 const SENTENCE_END = new Set(['.', '!', '?', ':', '…', '•', '-', '–', '—', '>', '«', '"']);
@@ -71,11 +76,6 @@ function shapeOf(word: string): Token['shape'] {
   if (word === lower) return 'lower';
   if (word.length >= 2 && word === word.toUpperCase()) return 'upper';
   return word.charAt(0) === lower.charAt(0) ? 'lower' : 'title';
-}
-
-/** Elisions need an apostrophe: most words have none and skip the elision regex. */
-function hasApostrophe(word: string): boolean {
-  return word.includes("'") || word.includes('’');
 }
 
 function isAsciiLetters(word: string): boolean {
@@ -104,7 +104,8 @@ export function tokenize(text: string): Token[] {
     let start = m.start;
     let word = text.slice(m.start, m.end);
     // «l'école», «d'Alexandru» split; «N'Diaye», «N'Guessan» (capital N) stay whole.
-    const elision = hasApostrophe(word) ? ELISION.exec(word) : null;
+    // Elisions need an apostrophe: most words have none and skip the elision regex.
+    const elision = m.apostrophe ? ELISION.exec(word) : null;
     if (elision && !/^N['’]/.test(word) && word.length > elision[0].length) {
       start += elision[0].length;
       word = word.slice(elision[0].length);
