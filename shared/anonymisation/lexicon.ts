@@ -29,6 +29,9 @@ export const KINSHIP = words(`maman papa mere pere fils fille frere soeur demi e
   belle-mere nourrisson garcon neveu niece parrain marraine mamie papi mamy papy tuteur tutrice
   collegien collegienne lyceen lyceenne`);
 
+/** Kinship words for a parent: «sa mère Karima» names a parent (but «la maman de Rayane», a child). */
+export const PARENT_WORDS = words(`maman papa mere pere tuteur tutrice`);
+
 /** Words after which the next capitalised word is a greeting's addressee. */
 export const GREETINGS = words(`bonjour bonsoir salut cher chere coucou hello allo`);
 

@@ -14,6 +14,7 @@ import {
   KINSHIP,
   NOT_NAMES,
   ORGANISATION_WORDS,
+  PARENT_WORDS,
   PARTICLES,
   PROFESSIONS,
   PUBLIC_OFFICES,
@@ -31,6 +32,8 @@ interface Mark {
   role?: Role;
   roleSure?: boolean;
   entries?: readonly NameEntry[];
+  /** Introduced as a parent («sa mère Karima»). */
+  parent?: boolean;
 }
 
 export interface NameContext {
@@ -243,6 +246,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     let label: string | undefined;
     let role: Role | undefined;
     let roleSure = false;
+    let parent = false;
     const isCivility =
       CIVILITIES.has(t.folded) &&
       (t.folded !== 'm' || text.charAt(t.end) === '.') &&
@@ -266,6 +270,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       role = 'beneficiaire';
       if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
         next++;
+      // «sa mère Karima» names a parent; «la maman de Rayane», a child.
+      parent = PARENT_WORDS.has(t.folded) && next === i + 1;
     } else if (GREETINGS.has(t.folded)) {
       label = 'nom dans une formule d’appel';
       if (emailDocument) role = 'professionnel';
@@ -313,7 +319,13 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       if (!isFirstName(n.folded) && !nameShaped(tokens[next + 1])) continue;
     }
     if (CIVILITIES.has(n.folded)) continue;
-    mark(next, { confidence: strongContext ? 0.9 : 0.8, label, role, roleSure });
+    mark(next, {
+      confidence: strongContext ? 0.9 : 0.8,
+      label,
+      role,
+      roleSure,
+      ...(parent ? { parent } : {}),
+    });
   }
 
   // 4. Header lines (De :, À :) and signatures after a closing: professionals.
@@ -599,6 +611,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         best = { ...mj, entries: mj.entries ?? best.entries };
     }
     const entries = combineEntries(marks.slice(i, j + 1));
+    // Someone introduced as a parent and unknown to the caseload is labelled as a parent.
+    const parent = !entries && marks.slice(i, j + 1).some((x) => x?.parent);
     findings.push({
       start: tokens[i]!.start,
       end: tokens[j]!.end,
@@ -608,6 +622,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       ...(best.role ? { role: best.role } : {}),
       ...(best.roleSure ? { roleSure: true } : {}),
       ...personOf(entries, tokens.slice(i, j + 1)),
+      ...(parent ? { personKind: 'responsable' as const } : {}),
     });
     i = j;
   }
