@@ -93,10 +93,25 @@ function foldWord(word: string): string {
 
 type WordForm = Pick<Token, 'folded' | 'shape'>;
 
+/**
+ * Folded form and shape per distinct word, kept across calls (e-mails scanned
+ * one after another share most words); emptied when full to bound memory.
+ */
+const forms = new Map<string, WordForm>();
+const MAX_FORMS = 50_000;
+
+function formOf(word: string): WordForm {
+  let form = forms.get(word);
+  if (!form) {
+    if (forms.size >= MAX_FORMS) forms.clear();
+    form = { folded: foldWord(word), shape: shapeOf(word) };
+    forms.set(word, form);
+  }
+  return form;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // Words repeat a lot in a text: fold and shape each distinct word once.
-  const forms = new Map<string, WordForm>();
   let line = 0;
   let nextNewline = text.indexOf('\n');
   // Elisions (l', d', qu'…) are split off the words below.
@@ -126,11 +141,7 @@ export function tokenize(text: string): Token[] {
       k--;
     const sentenceStart =
       !prev || prev.line !== line || (k >= floor && SENTENCE_END.has(text.charAt(k)));
-    let form = forms.get(word);
-    if (!form) {
-      form = { folded: foldWord(word), shape: shapeOf(word) };
-      forms.set(word, form);
-    }
+    const form = formOf(word);
     tokens.push({
       start,
       end: start + word.length,
