@@ -40,6 +40,21 @@ function columnKind(header: string): ColumnKind | undefined {
   return undefined;
 }
 
+/**
+ * Every line with a separator is tried as a header: each distinct short cell
+ * is folded once, across calls too; the memo is emptied when full.
+ */
+const columnKinds = new Map<string, ColumnKind | undefined>();
+
+function cachedColumnKind(header: string): ColumnKind | undefined {
+  if (header.length > 80) return columnKind(header);
+  if (!columnKinds.has(header)) {
+    if (columnKinds.size >= 20_000) columnKinds.clear();
+    columnKinds.set(header, columnKind(header));
+  }
+  return columnKinds.get(header);
+}
+
 const SEPARATORS: Array<[string, RegExp]> = [
   ['tab', /\t/],
   [';', /;/],
@@ -75,8 +90,6 @@ export function detectTableCells(text: string): TableCell[] {
     lines.push({ text: line.replace(/\r$/, ''), start: pos });
     pos += line.length + 1;
   }
-  // Every line with a separator is tried as a header: fold each distinct cell once.
-  const kindOf = new Map<string, ColumnKind | undefined>();
   let columns: Array<ColumnKind | undefined> | undefined;
   let separator: RegExp | undefined;
   for (const line of lines) {
@@ -90,11 +103,7 @@ export function detectTableCells(text: string): TableCell[] {
       continue;
     }
     const cells = cellsOf(line.text, line.start, found[1]);
-    const kinds = cells.map((c) => {
-      const header = text.slice(c.start, c.end);
-      if (!kindOf.has(header)) kindOf.set(header, columnKind(header));
-      return kindOf.get(header);
-    });
+    const kinds = cells.map((c) => cachedColumnKind(text.slice(c.start, c.end)));
     const named = kinds.filter(Boolean).length;
     if (named >= 2 || (named >= 1 && cells.length >= 3 && kinds.some((k) => k === 'personne'))) {
       columns = kinds;
