@@ -29,6 +29,9 @@ export const KINSHIP = words(`maman papa mere pere fils fille frere soeur demi e
   belle-mere nourrisson garcon neveu niece parrain marraine mamie papi mamy papy tuteur tutrice
   collegien collegienne lyceen lyceenne`);
 
+/** Kinship words for a parent: «sa mère Karima» names a parent (but «la maman de Rayane», a child). */
+export const PARENT_WORDS = words(`maman papa mere pere tuteur tutrice`);
+
 /** Words after which the next capitalised word is a greeting's addressee. */
 export const GREETINGS = words(`bonjour bonsoir salut cher chere coucou hello allo`);
 
@@ -74,7 +77,21 @@ const CLOSING_END = new RegExp(` (?:${CLOSINGS.filter((c) => c.length >= 10).joi
 const CLOSING_HINT =
   /cord|bien|bonn|merc|bient|sport|amic|sinc|resp|salu|veuil|bell|bise|vite|dispo|attente|remerc|plaisir|prie/i;
 
+/** Answers per short line: each line is asked about twice per scan (roles and names). */
+const closingLines = new Map<string, boolean>();
+
 export function isClosingLine(line: string): boolean {
+  if (line.length > 200) return closingLine(line);
+  let closing = closingLines.get(line);
+  if (closing === undefined) {
+    if (closingLines.size >= 20_000) closingLines.clear();
+    closing = closingLine(line);
+    closingLines.set(line, closing);
+  }
+  return closing;
+}
+
+function closingLine(line: string): boolean {
   // Most lines hold no closing word at all: a cheap test first, folding is the costly part.
   if (!CLOSING_HINT.test(line)) return false;
   // Long lines can only end with a closing: fold their tail only.

@@ -35,9 +35,9 @@ function personGroups(text: string, people: RawFinding[]): Map<RawFinding, numbe
   const group = new Map<RawFinding, number>();
   let next = 0;
   // Longest names first, so a full name founds the group its parts join.
-  const byLength = [...people].sort(
-    (a, b) => (b.personKey ?? '').split(' ').length - (a.personKey ?? '').split(' ').length,
-  );
+  // Word counts are computed once, not in the comparator (a stable sort keeps text order among equals).
+  const wordCount = new Map(people.map((f) => [f, (f.personKey ?? '').split(' ').length]));
+  const byLength = [...people].sort((a, b) => wordCount.get(b)! - wordCount.get(a)!);
   for (const f of byLength) {
     const words = (f.personKey ?? text.slice(f.start, f.end).toLowerCase())
       .split(' ')
@@ -64,7 +64,34 @@ export function proposeReplacements(
     if (!letters.has(g)) letters.set(g, letter(letters.size));
     return letters.get(g)!;
   };
-  return raw.map((f): Finding => {
+  // An unknown parent («sa mère Karima») is labelled after the child named last before the
+  // first mention of that person: «[parent de PRE-…]» or «[Parent de A]», at every mention.
+  const parentGroups = new Set(
+    unknown.filter((f) => f.personKind === 'responsable').map((f) => groups.get(f)),
+  );
+  const isParent = (f: RawFinding) => !f.code && parentGroups.has(groups.get(f));
+  const parentLabels = new Map<number, string>();
+  const parentLabel = (f: RawFinding, index: number) => {
+    const g = groups.get(f) ?? -1;
+    if (!parentLabels.has(g)) {
+      let child: RawFinding | undefined;
+      for (let k = index - 1; k >= 0 && !child; k--) {
+        const c = raw[k]!;
+        if (c.type !== 'PERSONNE' || (c.role ?? 'beneficiaire') !== 'beneficiaire') continue;
+        if (c.code ? c.personKind === 'enfant' : !isParent(c)) child = c;
+      }
+      parentLabels.set(
+        g,
+        child?.code
+          ? `[parent de ${child.code}]`
+          : child
+            ? `[Parent de ${letterOf(child)}]`
+            : `[Parent ${letterOf(f)}]`,
+      );
+    }
+    return parentLabels.get(g)!;
+  };
+  return raw.map((f, index): Finding => {
     const role = f.role ?? 'beneficiaire';
     const direct = DIRECT_TYPES.has(f.type);
     const original = text.slice(f.start, f.end);
@@ -83,6 +110,8 @@ export function proposeReplacements(
               : FAMILY_BEFORE.test(before)
                 ? f.code
                 : `[famille ${f.code}]`;
+      } else if (isParent(f) && role === 'beneficiaire') {
+        replacement = parentLabel(f, index);
       } else {
         const id = letterOf(f);
         const kind =

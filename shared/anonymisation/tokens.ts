@@ -14,8 +14,60 @@ export interface Token {
   line: number;
 }
 
-// Letters with inner apostrophes or hyphens; elisions (l', d', qu'…) are split off below.
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const WORD_CHAR = /^[\p{L}\p{M}]$/u;
+/** Per code unit of the basic plane: 0 not yet known, 1 letter or mark, 2 other. */
+const charKinds = new Uint8Array(0x10000);
+
+/** Code units taken by the letter or mark at `i` (2 outside the basic plane), 0 if none. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    const lower = c | 32;
+    return lower >= 97 && lower <= 122 ? 1 : 0;
+  }
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const code = text.codePointAt(i)!;
+    return code > 0xffff && WORD_CHAR.test(String.fromCodePoint(code)) ? 2 : 0;
+  }
+  let kind = charKinds[c]!;
+  if (kind === 0) {
+    kind = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    charKinds[c] = kind;
+  }
+  return kind === 1 ? 1 : 0;
+}
+
+/**
+ * The next word from `from`: letters and marks with inner apostrophes or
+ * hyphens, as the regex `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` (flag u) would find; walked
+ * by hand because a regex match per word costs more than the rest of tokenizing.
+ */
+function nextWord(
+  text: string,
+  from: number,
+): { start: number; end: number; apostrophe: boolean } | undefined {
+  const n = text.length;
+  let i = from;
+  while (i < n && wordCharLength(text, i) === 0) i++;
+  if (i >= n) return undefined;
+  const start = i;
+  let apostrophe = false;
+  for (;;) {
+    let len: number;
+    while (i < n && (len = wordCharLength(text, i)) > 0) i += len;
+    const c = text.charCodeAt(i);
+    if (
+      (c === 39 || c === 0x2019 || c === 45) &&
+      i + 1 < n &&
+      (len = wordCharLength(text, i + 1)) > 0
+    ) {
+      apostrophe ||= c !== 45;
+      i += 1 + len;
+      continue;
+    }
+    return { start, end: i, apostrophe };
+  }
+}
 const SENTENCE_END = new Set(['.', '!', '?', ':', '…', '•', '-', '–', '—', '>', '«', '"']);
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i;
 
@@ -26,20 +78,49 @@ function shapeOf(word: string): Token['shape'] {
   return word.charAt(0) === lower.charAt(0) ? 'lower' : 'title';
 }
 
+function isAsciiLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** `foldText` for one word, with a fast path for plain ASCII words (most of them). */
 function foldWord(word: string): string {
-  return /^[A-Za-z]+$/.test(word) ? word.toLowerCase() : foldText(word);
+  return isAsciiLetters(word) ? word.toLowerCase() : foldText(word);
+}
+
+type WordForm = Pick<Token, 'folded' | 'shape'>;
+
+/**
+ * Folded form and shape per distinct word, kept across calls (e-mails scanned
+ * one after another share most words); emptied when full to bound memory.
+ */
+const forms = new Map<string, WordForm>();
+const MAX_FORMS = 50_000;
+
+function formOf(word: string): WordForm {
+  let form = forms.get(word);
+  if (!form) {
+    if (forms.size >= MAX_FORMS) forms.clear();
+    form = { folded: foldWord(word), shape: shapeOf(word) };
+    forms.set(word, form);
+  }
+  return form;
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 0;
   let nextNewline = text.indexOf('\n');
-  for (const m of text.matchAll(WORD)) {
-    let start = m.index;
-    let word = m[0];
+  // Elisions (l', d', qu'…) are split off the words below.
+  for (let m = nextWord(text, 0); m; m = nextWord(text, m.end)) {
+    let start = m.start;
+    let word = text.slice(m.start, m.end);
     // «l'école», «d'Alexandru» split; «N'Diaye», «N'Guessan» (capital N) stay whole.
-    const elision = ELISION.exec(word);
+    // Elisions need an apostrophe: most words have none and skip the elision regex.
+    const elision = m.apostrophe ? ELISION.exec(word) : null;
     if (elision && !/^N['’]/.test(word) && word.length > elision[0].length) {
       start += elision[0].length;
       word = word.slice(elision[0].length);
@@ -60,12 +141,13 @@ export function tokenize(text: string): Token[] {
       k--;
     const sentenceStart =
       !prev || prev.line !== line || (k >= floor && SENTENCE_END.has(text.charAt(k)));
+    const form = formOf(word);
     tokens.push({
       start,
       end: start + word.length,
       text: word,
-      folded: foldWord(word),
-      shape: shapeOf(word),
+      folded: form.folded,
+      shape: form.shape,
       sentenceStart,
       line,
     });

@@ -87,3 +87,26 @@ describe('depseudonymise and memory', () => {
     expect(second.text).toBe('Son voisin [Enfant A 2] et le petit [Enfant A].');
   });
 });
+
+describe('a person introduced as a parent', () => {
+  const onlyRayane = namesIndexFromPeople([people[0]!]);
+  it('gets a parent label tied to the child named before, not a child label', () => {
+    const result = pseudonymise('Rayane MEZIANE lit mal, sa mère Karima est inquiète.', {
+      names: onlyRayane,
+    });
+    expect(result.text).toBe(
+      'PRE-2025-001 lit mal, sa mère [parent de PRE-2025-001] est inquiète.',
+    );
+    expect(result.leftovers).toEqual([]);
+  });
+  it('keeps that label at every mention, for a child unknown to the caseload too', () => {
+    expect(
+      pseudonymise('Yanis BENALI lit mal, son père Omar est inquiet. Omar viendra.').text,
+    ).toBe('[Enfant A] lit mal, son père [Parent de A] est inquiet. [Parent de A] viendra.');
+  });
+  it('leaves «la maman de Yanis» naming the child', () => {
+    expect(pseudonymise('La maman de Yanis a appelé.').text).toBe(
+      'La maman de [Enfant A] a appelé.',
+    );
+  });
+});

@@ -30,14 +30,18 @@ const FLOOR = /^(?:,|\s-)?\s*\d{1,2}(?:e|er|ème|eme)\s+[ée]tage/iu;
 const POSTCODE =
   /^(?:,|\s-)?\s*(?:\n\s*)?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3}(?:\s+(?:cedex|CEDEX|Cedex)(?:\s\d{1,2})?)?/u;
 
+// Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const HAS_CAPITAL = /\p{Lu}/u;
+const NEXT_STREET_WORD = /^[ \u00a0]+([\p{L}\d][\p{L}\d'’\-.]*)/u;
+
 /** Words of a street name from `from`, up to 8, stopping at punctuation or a plain word. */
 function streetNameEnd(text: string, from: number): number {
   let end = from;
   let pos = from;
   let words = 0;
-  const lowerText = !/\p{Lu}/u.test(text.slice(from, from + 40));
+  const lowerText = !HAS_CAPITAL.test(text.slice(from, from + 40));
   while (words < 8) {
-    const m = /^[ \u00a0]+([\p{L}\d][\p{L}\d'’\-.]*)/u.exec(text.slice(pos, pos + 60));
+    const m = NEXT_STREET_WORD.exec(text.slice(pos, pos + 60));
     if (!m) break;
     const word = m[1]!.replace(/\.$/, '');
     const fits = NAME_WORD.test(word) || PARTICLE.test(word) || (lowerText && words < 3);

@@ -32,6 +32,9 @@ export function detectBirthDates(text: string): RawFinding[] {
 }
 
 /** Reads a French date as ISO (yyyy-mm-dd), or undefined. Two-digit years are 20yy. */
+// Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const WRITTEN_DATE = /(\d{1,2})(?:er)?\s+([\p{L}.]+)\s+(\d{4})/u;
+
 export function parseFrenchDate(text: string): string | undefined {
   const numeric = /(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})/.exec(text);
   let day: number, month: number, year: number;
@@ -40,7 +43,7 @@ export function parseFrenchDate(text: string): string | undefined {
     month = Number(numeric[2]);
     year = Number(numeric[3]!.length === 2 ? `20${numeric[3]}` : numeric[3]);
   } else {
-    const words = /(\d{1,2})(?:er)?\s+([\p{L}.]+)\s+(\d{4})/u.exec(text);
+    const words = WRITTEN_DATE.exec(text);
     if (!words) return undefined;
     const folded = foldText(words[2]!);
     const index = MONTH_NAMES.findIndex((name) => foldText(name).startsWith(folded.slice(0, 3)));

@@ -14,6 +14,7 @@ import {
   KINSHIP,
   NOT_NAMES,
   ORGANISATION_WORDS,
+  PARENT_WORDS,
   PARTICLES,
   PROFESSIONS,
   PUBLIC_OFFICES,
@@ -31,6 +32,8 @@ interface Mark {
   role?: Role;
   roleSure?: boolean;
   entries?: readonly NameEntry[];
+  /** Introduced as a parent («sa mère Karima»). */
+  parent?: boolean;
 }
 
 export interface NameContext {
@@ -52,6 +55,9 @@ const ORGANISATION_QUALIFIERS = new Set(
     ' ',
   ),
 );
+
+/** «C'est Rayane», «je suis Karima», «ici Yanis». */
+const PRESENTATION = new Set(['c', 'est', 'suis', 'ici']);
 
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
@@ -82,7 +88,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const shouting = new Map<number, boolean>();
   const shoutingLine = (line: number) => {
     if (!shouting.has(line)) {
-      const letters = (lineTexts[line] ?? '').replace(/[^\p{L}]/gu, '');
+      const letters = (lineTexts[line] ?? '').replace(NOT_LETTER, '');
       shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
     }
     return shouting.get(line)!;
@@ -90,12 +96,22 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const marks: Array<Mark | undefined> = new Array(tokens.length);
   const blocked = new Array<boolean>(tokens.length).fill(false);
   const schools: Array<{ start: number; end: number }> = [];
-  const adjacent = (i: number) => {
-    // Next token on the same line, separated by spaces or a hyphen only.
-    const a = tokens[i];
-    const b = tokens[i + 1];
-    return !!a && !!b && a.line === b.line && /^[ \u00a0-]{1,2}$/.test(text.slice(a.end, b.start));
-  };
+  // Whether the next token is on the same line, separated by spaces or a hyphen only
+  // (computed once: the passes below ask it many times per token).
+  const joined = new Uint8Array(tokens.length);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    const gap = b.start - a.end;
+    if (a.line !== b.line || gap < 1 || gap > 2) continue;
+    let ok = 1;
+    for (let k = a.end; k < b.start; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 0xa0 && c !== 45) ok = 0;
+    }
+    joined[i] = ok;
+  }
+  const adjacent = (i: number) => joined[i] === 1;
   const mark = (i: number, m: Mark) => {
     if (blocked[i]) return;
     const old = marks[i];
@@ -159,9 +175,14 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const t = tokens[i]!;
       if (blocked[i] || t.folded.length < 2) continue;
       for (let n = Math.min(names.maxWords, 3); n >= 1; n--) {
-        const words = tokens.slice(i, i + n);
-        if (words.length < n || words.some((w, k) => k > 0 && !adjacent(i + k - 1))) continue;
-        const key = words.map((w) => w.folded).join(' ');
+        if (i + n > tokens.length) continue;
+        let key = t.folded;
+        let together = true;
+        for (let k = 1; k < n && together; k++) {
+          together = adjacent(i + k - 1);
+          key += ` ${tokens[i + k]!.folded}`;
+        }
+        if (!together) continue;
         const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
         if (!entries) continue;
         // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
@@ -225,6 +246,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     let label: string | undefined;
     let role: Role | undefined;
     let roleSure = false;
+    let parent = false;
     const isCivility =
       CIVILITIES.has(t.folded) &&
       (t.folded !== 'm' || text.charAt(t.end) === '.') &&
@@ -248,6 +270,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       role = 'beneficiaire';
       if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
         next++;
+      // «sa mère Karima» names a parent; «la maman de Rayane», a child.
+      parent = PARENT_WORDS.has(t.folded) && next === i + 1;
     } else if (GREETINGS.has(t.folded)) {
       label = 'nom dans une formule d’appel';
       if (emailDocument) role = 'professionnel';
@@ -257,7 +281,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
       if (tokens[next] && CIVILITIES.has(tokens[next]!.folded)) continue;
     } else if (
-      /^(c|est|suis|ici)$/.test(t.folded) &&
+      PRESENTATION.has(t.folded) &&
       (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
     ) {
       label = 'nom dans une présentation';
@@ -295,7 +319,13 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       if (!isFirstName(n.folded) && !nameShaped(tokens[next + 1])) continue;
     }
     if (CIVILITIES.has(n.folded)) continue;
-    mark(next, { confidence: strongContext ? 0.9 : 0.8, label, role, roleSure });
+    mark(next, {
+      confidence: strongContext ? 0.9 : 0.8,
+      label,
+      role,
+      roleSure,
+      ...(parent ? { parent } : {}),
+    });
   }
 
   // 4. Header lines (De :, À :) and signatures after a closing: professionals.
@@ -335,7 +365,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
             !PROFESSIONS.has(x.folded) &&
             !KINSHIP.has(x.folded),
         ) &&
-        /^[\p{L}\s'’.-]+$/u.test(lineTextOf(t).trim());
+        SIGNATURE_LINE.test(lineTextOf(t).trim());
       if (shortLine) {
         // A family writing from a personal mailbox signs too: only a professional's signature is kept.
         const sender =
@@ -529,8 +559,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (WORD_NAMES.has(t.folded)) {
       if (t.shape === 'lower') return;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
-      if (t.sentenceStart && /^\s+(?:à|au|aux)(?![\p{L}])/u.test(text.slice(t.end, t.end + 5)))
-        return;
+      if (t.sentenceStart && GRACE_A.test(text.slice(t.end, t.end + 5))) return;
     }
     mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   });
@@ -582,6 +611,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         best = { ...mj, entries: mj.entries ?? best.entries };
     }
     const entries = combineEntries(marks.slice(i, j + 1));
+    // Someone introduced as a parent and unknown to the caseload is labelled as a parent.
+    const parent = !entries && marks.slice(i, j + 1).some((x) => x?.parent);
     findings.push({
       start: tokens[i]!.start,
       end: tokens[j]!.end,
@@ -591,6 +622,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       ...(best.role ? { role: best.role } : {}),
       ...(best.roleSure ? { roleSure: true } : {}),
       ...personOf(entries, tokens.slice(i, j + 1)),
+      ...(parent ? { personKind: 'responsable' as const } : {}),
     });
     i = j;
   }
@@ -640,7 +672,36 @@ function personOf(
   };
 }
 
-const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/gu;
+// Regexes live at module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const NOT_LETTER = /[^\p{L}]/gu;
+const SIGNATURE_LINE = /^[\p{L}\s'’.-]+$/u;
+/** «Grâce à…» opens a sentence with a word that is also a first name. */
+const GRACE_A = /^\s+(?:à|au|aux)(?![\p{L}])/u;
+const TWO_INITIALS = /^\p{Lu}\.\s?\p{Lu}\./u;
+const LONE_INITIAL = /(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/uy;
+const INITIAL_BEFORE = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u;
+
+const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/uy;
+
+/**
+ * Matches of a sticky regex that starts with a capital and a full stop, tried
+ * just before each «.»: the same matches as a global scan, without running a
+ * lookbehind at every position of the text.
+ */
+function* matchesBeforeDots(text: string, sticky: RegExp): Generator<RegExpExecArray> {
+  let next = 0;
+  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+    const before = text.charCodeAt(dot - 1);
+    // A capital outside the basic plane takes two code units.
+    const start = before >= 0xdc00 && before <= 0xdfff ? dot - 2 : dot - 1;
+    if (start < next) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    next = start + m[0].length;
+    yield m;
+  }
+}
 const NOT_INITIALS =
   /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
 
@@ -659,7 +720,7 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
     covered.fill(1, f.start, f.end);
     byEnd.set(f.end, f);
   };
-  for (const m of text.matchAll(INITIALS)) {
+  for (const m of matchesBeforeDots(text, INITIALS)) {
     const compact = m[0].replace(/[\s\u00a0-]/g, '');
     if (NOT_INITIALS.test(compact)) continue;
     const start = m.index;
@@ -679,11 +740,11 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
   const firstInitials = new Set(
     out
-      .filter((f) => /^\p{Lu}\.\s?\p{Lu}\./u.test(text.slice(f.start, f.end)))
+      .filter((f) => TWO_INITIALS.test(text.slice(f.start, f.end)))
       .map((f) => text.charAt(f.start)),
   );
   if (firstInitials.size) {
-    for (const m of text.matchAll(/(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/gu)) {
+    for (const m of matchesBeforeDots(text, LONE_INITIAL)) {
       if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
       add({
         start: m.index,
@@ -696,9 +757,7 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
-    const head = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u.exec(
-      text.slice(Math.max(0, f.start - 4), f.start),
-    );
+    const head = INITIAL_BEFORE.exec(text.slice(Math.max(0, f.start - 4), f.start));
     if (head && head[1] !== 'M') f.start -= head[0].length;
   }
   return out.sort((a, b) => a.start - b.start);

@@ -17,27 +17,52 @@ function push(
   out.push({ start, end, type, confidence, label });
 }
 
-const AGE = /(?<![\p{L}\d])(\d{1,2})[ \u00a0]?(ans|mois)(?![\p{L}])/giu;
+// These regexes check «not after a letter» per match (`afterLetter`) rather than with a
+// leading lookbehind, which would stop the engine from skipping ahead by first characters.
+const AGE = /(\d{1,2})[ \u00a0]?(ans|mois)(?![\p{L}])/giu;
 /** Words before a number of years that make it a duration, a range or a size, not an age. */
 const NOT_AGE_BEFORE =
   /(?:depuis|pendant|durant|il y a|y a|dans|sur|entre|à|a|tous les|toutes les|plus de|moins de|taille|pour|en|jusqu['’]à|de\s+\d{1,2}\s+à|chaque|les|ces|des|ses|mes|quelques|dernières?|premières?|prochaines?)\s*$/i;
 
 const CLASS =
-  /(?<![\p{L}\d])(?:TPS|PS|MS|GS|CP|CE1|CE2|CM1|CM2|cp|ce1|ce2|cm1|cm2|[3-6](?:e|ème|eme)(?:\s(?:SEGPA|ULIS|UPE2A))?|SEGPA|ULIS|UPE2A|toute petite section|petite section|moyenne section|grande section|2nde|seconde|1re|terminale)(?![\p{L}\d])/gu;
+  /(?:TPS|PS|MS|GS|CP|CE1|CE2|CM1|CM2|cp|ce1|ce2|cm1|cm2|[3-6](?:e|ème|eme)(?:\s(?:SEGPA|ULIS|UPE2A))?|SEGPA|ULIS|UPE2A|toute petite section|petite section|moyenne section|grande section|2nde|seconde|1re|terminale)(?![\p{L}\d])/gu;
 const NOT_CLASS_BEFORE =
   /(?:élèves?|classes?|niveau|enfants?|collégiens|tous les|toutes les|des)\s+(?:de\s+|en\s+)?$/i;
 
 const SCHOOL =
-  /(?<![\p{L}])(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire)(?:\s(?:maternelle|[ée]l[ée]mentaire|primaire|priv[ée]e))?(?:\s(?:de la|de|du|des|d['’]|l['’]|la|le|les))?\s?[\p{Lu}][\p{L}'’-]*(?:\s(?:[\p{Lu}][\p{L}'’-]*|de|du|des|la|le|les)){0,4}/gu;
+  /(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire)(?:\s(?:maternelle|[ée]l[ée]mentaire|primaire|priv[ée]e))?(?:\s(?:de la|de|du|des|d['’]|l['’]|la|le|les))?\s?[\p{Lu}][\p{L}'’-]*(?:\s(?:[\p{Lu}][\p{L}'’-]*|de|du|des|la|le|les)){0,4}/gu;
 
 const QUARTIER =
-  /(?<![\p{L}])(?:quartiers?|cit[ée]|secteur)(?:\s(?:de|du|des|de la|d['’]))?\s?((?:l[ae]\s|les\s|l['’])?[\p{Lu}][\p{L}'’-]*(?:\s(?:de|du|des|la|le|les|[\p{Lu}][\p{L}'’-]*)){0,3})/gu;
+  /(?:quartiers?|cit[ée]|secteur)(?:\s(?:de|du|des|de la|d['’]))?\s?((?:l[ae]\s|les\s|l['’])?[\p{Lu}][\p{L}'’-]*(?:\s(?:de|du|des|la|le|les|[\p{Lu}][\p{L}'’-]*)){0,3})/gu;
 
 const HEALTH =
-  /(?<![\p{L}])(?:TDAH|TSA|TND|troubles?\s(?:dys|du\s(?:langage|sommeil|comportement|spectre\sautistique)|de\sl['’]attention|anxieux)|dyslexie|dyspraxie|dyscalculie|dysphasie|dysorthographie|autisme|autiste|asthme(?:\sd['’]effort)?|diab[èe]te(?:\s(?:de\s)?type\s\d)?|[ée]pilepsie|allergie|leuc[ée]mie|cancer|handicap|MDPH|AESH|PAI|PPS|CMPP|CMP|CAMSP|SESSAD|IME|ITEP|orthophonie|orthophoniste|bilan\s(?:orthophonique|psychologique|psychom[oe]teur|neuropsychologique|ORL|ophtalmologique|sanguin)|psychomotricien(?:ne)?|psychomotricit[ée]|p[ée]dopsychiatre|psychiatre|suivi\s(?:psychologique|CMP|CMPP|m[ée]dical)|traitement|Ritaline|Ventoline|hospitalis[ée]e?|hospitalisation|d[ée]pression|anxi[ée]t[ée](?:\sde\ss[ée]paration)?|mutisme|[ée]nur[ée]sie|encopr[ée]sie|maux?\s(?:de|au)\s(?:ventre|t[êe]te)|mal\sau\sventre|cauchemars|insomnies?|ob[ée]sit[ée]|surpoids|strabisme|surdit[ée]|b[ée]gaiement|phobie\sscolaire|scarifications?|id[ée]es\snoires|tentative\sde\ssuicide|addiction|grossesse|enceinte|retard\sde\slangage|speech\stherapist|an[ée]mie|cardiopathie[\p{L}\s]{0,12}|cardiologie|chimioth[ée]rapie|arr[êe]t\smaladie|maladie|(?:accompagnement|soutien|suivi)\spsychologique|baby\sblues|d[ée]pression(?:\spost-natale)?|consultation\s(?:p[ée]diatrique|au\sCMP|CMP)|soins\s(?:dentaires|p[ée]diatriques)|mal\saux\sdents|douleurs?\sdentaires|toux(?:\schronique)?|crises?\sde\stoux|hernie(?:\sdiscale)?|op[ée]r[ée]e?\sdu\s(?:c(?:œ|oe)ur|genou|dos)|suivi\sPMI)(?![\p{L}])/gu;
+  /(?:TDAH|TSA|TND|troubles?\s(?:dys|du\s(?:langage|sommeil|comportement|spectre\sautistique)|de\sl['’]attention|anxieux)|dyslexie|dyspraxie|dyscalculie|dysphasie|dysorthographie|autisme|autiste|asthme(?:\sd['’]effort)?|diab[èe]te(?:\s(?:de\s)?type\s\d)?|[ée]pilepsie|allergie|leuc[ée]mie|cancer|handicap|MDPH|AESH|PAI|PPS|CMPP|CMP|CAMSP|SESSAD|IME|ITEP|orthophonie|orthophoniste|bilan\s(?:orthophonique|psychologique|psychom[oe]teur|neuropsychologique|ORL|ophtalmologique|sanguin)|psychomotricien(?:ne)?|psychomotricit[ée]|p[ée]dopsychiatre|psychiatre|suivi\s(?:psychologique|CMP|CMPP|m[ée]dical)|traitement|Ritaline|Ventoline|hospitalis[ée]e?|hospitalisation|d[ée]pression|anxi[ée]t[ée](?:\sde\ss[ée]paration)?|mutisme|[ée]nur[ée]sie|encopr[ée]sie|maux?\s(?:de|au)\s(?:ventre|t[êe]te)|mal\sau\sventre|cauchemars|insomnies?|ob[ée]sit[ée]|surpoids|strabisme|surdit[ée]|b[ée]gaiement|phobie\sscolaire|scarifications?|id[ée]es\snoires|tentative\sde\ssuicide|addiction|grossesse|enceinte|retard\sde\slangage|speech\stherapist|an[ée]mie|cardiopathie[\p{L}\s]{0,12}|cardiologie|chimioth[ée]rapie|arr[êe]t\smaladie|maladie|(?:accompagnement|soutien|suivi)\spsychologique|baby\sblues|d[ée]pression(?:\spost-natale)?|consultation\s(?:p[ée]diatrique|au\sCMP|CMP)|soins\s(?:dentaires|p[ée]diatriques)|mal\saux\sdents|douleurs?\sdentaires|toux(?:\schronique)?|crises?\sde\stoux|hernie(?:\sdiscale)?|op[ée]r[ée]e?\sdu\s(?:c(?:œ|oe)ur|genou|dos)|suivi\sPMI)(?![\p{L}])/gu;
 
+// «IP» is checked after it is read: a lookbehind first, in one branch, slows every position.
 const JUSTICE =
-  /(?<![\p{L}])(?:placement|plac[ée]e?\s(?:en\sfoyer|à\sl['’]ASE|en\sfamille\sd['’]accueil)|famille\sd['’]accueil|ASE|aide\ssociale\sà\sl['’]enfance|AEMO(?:\srenforc[ée]e)?|mesure\sd['’]AED|AED(?=\s\(aide)|aide\s[ée]ducative\sà\sdomicile|information\spr[ée]occupante|(?<=\s(?:une|d['’]|l['’]|d'une)\s?)IP|juge\sdes\senfants|JDE|juge\saux\saffaires\sfamiliales|JAF|PJJ|MJIE|OPP|ordonnance\sde\s(?:protection|placement)|signalement|procureur(?:\sde\sla\sr[ée]publique)?|garde\sà\svue|tribunal\spour\senfants|mesure\s[ée]ducative|expulsion(?:\slocative)?|violences?\sconjugales?|incarc[ée]r[ée]e?|d[ée]tention|contr[ôo]le\sjudiciaire)(?![\p{L}])/gu;
+  /(?:placement|plac[ée]e?\s(?:en\sfoyer|à\sl['’]ASE|en\sfamille\sd['’]accueil)|famille\sd['’]accueil|ASE|aide\ssociale\sà\sl['’]enfance|AEMO(?:\srenforc[ée]e)?|mesure\sd['’]AED|AED(?=\s\(aide)|aide\s[ée]ducative\sà\sdomicile|information\spr[ée]occupante|IP(?<=\s(?:une|d['’]|l['’]|d'une)\s?IP)|juge\sdes\senfants|JDE|juge\saux\saffaires\sfamiliales|JAF|PJJ|MJIE|OPP|ordonnance\sde\s(?:protection|placement)|signalement|procureur(?:\sde\sla\sr[ée]publique)?|garde\sà\svue|tribunal\spour\senfants|mesure\s[ée]ducative|expulsion(?:\slocative)?|violences?\sconjugales?|incarc[ée]r[ée]e?|d[ée]tention|contr[ôo]le\sjudiciaire)(?![\p{L}])/gu;
+
+// Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const TRAILING_ARTICLE = /\s(?:de|du|des|la|le|les)$/u;
+const ENDS_WITH_LETTER = /\p{L}$/u;
+const ENDS_WITH_LETTER_OR_DIGIT = /[\p{L}\d]$/u;
+
+/**
+ * `text.matchAll(re)` for a global regex that must not start right after a
+ * letter (or a digit): a match found there is dropped and the search resumes
+ * one character further, exactly as a leading lookbehind would behave.
+ */
+function* matchesNotAfter(text: string, re: RegExp, before: RegExp): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // Two code units: the character before may lie outside the basic plane.
+    if (before.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    yield m;
+  }
+}
 
 /** Keywords inside a professional's title in parentheses («Mme Roux (psychologue, CMP)») are not about a child. */
 function inTitleParentheses(text: string, start: number): boolean {
@@ -50,7 +75,7 @@ function inTitleParentheses(text: string, start: number): boolean {
 
 export function detectQuasi(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(AGE)) {
+  for (const m of matchesNotAfter(text, AGE, ENDS_WITH_LETTER_OR_DIGIT)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     if (NOT_AGE_BEFORE.test(before) && !/[âa]g[ée]e?s?\s+de\s*$/i.test(before)) continue;
     if (
@@ -62,27 +87,27 @@ export function detectQuasi(text: string): RawFinding[] {
     if (Number(m[1]) > 25 && m[2]!.toLowerCase() === 'ans') continue;
     push(out, 'AGE', m.index, m.index + m[0].length, 'âge d’une personne', 0.75);
   }
-  for (const m of text.matchAll(CLASS)) {
+  for (const m of matchesNotAfter(text, CLASS, ENDS_WITH_LETTER_OR_DIGIT)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     if (NOT_CLASS_BEFORE.test(before)) continue;
     if (/^\s*[ée]tage/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
       continue;
     push(out, 'CLASSE', m.index, m.index + m[0].length, 'classe d’un élève', 0.75);
   }
-  for (const m of text.matchAll(SCHOOL)) {
-    const end = m.index + m[0].replace(/\s(?:de|du|des|la|le|les)$/u, '').length;
+  for (const m of matchesNotAfter(text, SCHOOL, ENDS_WITH_LETTER)) {
+    const end = m.index + m[0].replace(TRAILING_ARTICLE, '').length;
     push(out, 'ETABLISSEMENT', m.index, end, 'établissement scolaire fréquenté', 0.8);
   }
-  for (const m of text.matchAll(QUARTIER)) {
-    const name = m[1]!.replace(/\s(?:de|du|des|la|le|les)$/u, '');
+  for (const m of matchesNotAfter(text, QUARTIER, ENDS_WITH_LETTER)) {
+    const name = m[1]!.replace(TRAILING_ARTICLE, '');
     const start = m.index + m[0].length - m[1]!.length;
     push(out, 'QUARTIER', start, start + name.length, 'quartier de résidence', 0.7);
   }
-  for (const m of text.matchAll(HEALTH)) {
+  for (const m of matchesNotAfter(text, HEALTH, ENDS_WITH_LETTER)) {
     if (inTitleParentheses(text, m.index)) continue;
     push(out, 'SANTE', m.index, m.index + m[0].length, 'donnée de santé', 0.8);
   }
-  for (const m of text.matchAll(JUSTICE)) {
+  for (const m of matchesNotAfter(text, JUSTICE, ENDS_WITH_LETTER)) {
     push(
       out,
       'JUSTICE_PROTECTION',

@@ -40,6 +40,21 @@ function columnKind(header: string): ColumnKind | undefined {
   return undefined;
 }
 
+/**
+ * Every line with a separator is tried as a header: each distinct short cell
+ * is folded once, across calls too; the memo is emptied when full.
+ */
+const columnKinds = new Map<string, ColumnKind | undefined>();
+
+function cachedColumnKind(header: string): ColumnKind | undefined {
+  if (header.length > 80) return columnKind(header);
+  if (!columnKinds.has(header)) {
+    if (columnKinds.size >= 20_000) columnKinds.clear();
+    columnKinds.set(header, columnKind(header));
+  }
+  return columnKinds.get(header);
+}
+
 const SEPARATORS: Array<[string, RegExp]> = [
   ['tab', /\t/],
   [';', /;/],
@@ -64,6 +79,9 @@ function cellsOf(
   return cells;
 }
 
+// Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const HAS_LETTER_OR_DIGIT = /\p{L}|\d/u;
+
 export function detectTableCells(text: string): TableCell[] {
   const out: TableCell[] = [];
   const lines: Array<{ text: string; start: number }> = [];
@@ -85,7 +103,7 @@ export function detectTableCells(text: string): TableCell[] {
       continue;
     }
     const cells = cellsOf(line.text, line.start, found[1]);
-    const kinds = cells.map((c) => columnKind(text.slice(c.start, c.end)));
+    const kinds = cells.map((c) => cachedColumnKind(text.slice(c.start, c.end)));
     const named = kinds.filter(Boolean).length;
     if (named >= 2 || (named >= 1 && cells.length >= 3 && kinds.some((k) => k === 'personne'))) {
       columns = kinds;
@@ -99,7 +117,8 @@ export function detectTableCells(text: string): TableCell[] {
       let { start, end } = cell;
       while (start < end && /\s/.test(text.charAt(start))) start++;
       while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-      if (end > start && /\p{L}|\d/u.test(text.slice(start, end))) out.push({ start, end, kind });
+      if (end > start && HAS_LETTER_OR_DIGIT.test(text.slice(start, end)))
+        out.push({ start, end, kind });
     });
   }
   return out;
