@@ -1,7 +1,8 @@
 /**
  * shared/ui — the React + Fluent UI v9 components the Office task pane and
  * the browser extension's side panel share, in French: passphrase setup,
- * unlock, restore after a wipe, the caseload list and the record editor.
+ * unlock, restore after a wipe, the caseload list and the record editor,
+ * the findings list and the cell-by-cell check of sheets (pure functions).
  * Components take props and callbacks; `useCaseload` connects the caseload to
  * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
  */
@@ -49,3 +50,19 @@ export {
 } from './record-form';
 export { historyOf, type HistoryLine } from './history';
 export { errorMessage, frenchSpacing } from './typography';
+export {
+  FindingsList,
+  findingTypeLabels,
+  groupFindings,
+  type FindingsListProps,
+  type ListedFinding,
+} from './findings-list';
+export {
+  pseudonymiseSheet,
+  scanSheet,
+  sharedTableProblems,
+  type CellFinding,
+  type PseudonymisedSheet,
+  type SheetCell,
+  type SheetScanOptions,
+} from './sheet-check';
