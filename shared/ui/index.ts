@@ -58,6 +58,7 @@ export {
   type ListedFinding,
 } from './findings-list';
 export {
+  headerRowIndex,
   pseudonymiseSheet,
   scanSheet,
   sharedTableProblems,

@@ -86,6 +86,30 @@ function personOf(f: Finding): string {
   return 'Professionnels et institutions';
 }
 
+/**
+ * A row is about the person its name cells name: a lone phone, e-mail or
+ * address in that row (which the core, seeing the cell alone, gives to an
+ * institution) is theirs, and an unknown person is told apart by their row.
+ */
+function attributeToRowPerson(
+  line: (CellFinding & { role: Finding['role'] })[],
+  firstCell: string,
+): CellFinding[] {
+  const named = line.filter((f) => f.type === 'PERSONNE' && f.beneficiary);
+  const known = named.find((f) => f.person !== 'Personne non suivie');
+  const rowNumber = firstCell.replace(/^[A-Z]+/, '');
+  const person =
+    known?.person ?? (named.length ? `Personne non suivie (ligne ${rowNumber})` : null);
+  return line.map(({ role, ...f }) => {
+    if (!person) return f;
+    if (f.type === 'PERSONNE' && f.beneficiary && f.person === 'Personne non suivie')
+      return { ...f, person };
+    if (f.type !== 'PERSONNE' && role === 'institution' && f.direct)
+      return { ...f, person, beneficiary: true };
+    return f;
+  });
+}
+
 /** Findings of every cell of the grid (direct identifiers, quasi-identifiers, sensitive content). */
 export function scanSheet(
   grid: readonly (readonly SheetCell[])[],
@@ -96,12 +120,13 @@ export function scanSheet(
   const found: CellFinding[] = [];
   grid.forEach((row, r) => {
     if (headers && r === 0) return;
+    const line: (CellFinding & { role: Finding['role'] })[] = [];
     row.forEach((value, column) => {
       if (!cellText(value).trim()) return;
       const { text, start } = cellInTable(headers, column, value);
       for (const f of scan(text, scanOptions).findings) {
         if (f.start < start) continue;
-        found.push({
+        line.push({
           row: r,
           column,
           cell: options.cellName(r, column),
@@ -110,9 +135,11 @@ export function scanSheet(
           beneficiary: f.role === 'beneficiaire',
           reason: f.label,
           person: personOf(f),
+          role: f.role,
         });
       }
     });
+    found.push(...attributeToRowPerson(line, options.cellName(r, 0)));
   });
   return found;
 }
@@ -174,4 +201,13 @@ export function pseudonymiseSheet(
       ...risks,
     ],
   };
+}
+
+/**
+ * The header row of a sheet: the first row with at least two filled cells
+ * (a merged title above it holds one). 0 for an empty grid.
+ */
+export function headerRowIndex(grid: readonly (readonly SheetCell[])[]): number {
+  const index = grid.findIndex((row) => row.filter((v) => cellText(v).trim()).length >= 2);
+  return Math.max(0, index);
 }

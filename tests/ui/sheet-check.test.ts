@@ -5,6 +5,7 @@ import { exportTable } from '../../shared/import';
 import { peopleFromRecords, type ParcoursRecord } from '../../shared/parcours';
 import {
   groupFindings,
+  headerRowIndex,
   pseudonymiseSheet,
   scanSheet,
   sharedTableProblems,
@@ -40,9 +41,9 @@ describe('scanning a sheet cell by cell', () => {
   const found = scanSheet(grid, { names, headerRow: true, cellName });
 
   it('finds the known child with its code, in its cells', () => {
-    const child = found.filter((f) => f.person === first.code);
+    const child = found.filter((f) => f.person === first.code && f.type === 'PERSONNE');
     expect(child.map((f) => f.cell).sort()).toEqual(['A2', 'B2']);
-    expect(child.every((f) => f.type === 'PERSONNE' && f.beneficiary)).toBe(true);
+    expect(child.every((f) => f.beneficiary)).toBe(true);
   });
 
   it('takes an unknown name in a «Nom» column for a person, from the header alone', () => {
@@ -50,6 +51,14 @@ describe('scanning a sheet cell by cell', () => {
     expect(unknown).toHaveLength(1);
     expect(unknown[0]).toMatchObject({ type: 'PERSONNE', direct: true, beneficiary: true });
     expect(unknown[0]!.reason).toContain('colonne');
+  });
+
+  it('gives a row’s phone to the person the row names', () => {
+    expect(found.find((f) => f.cell === 'D2')).toMatchObject({
+      person: first.code,
+      beneficiary: true,
+    });
+    expect(found.find((f) => f.cell === 'A3')?.person).toBe('Personne non suivie (ligne 3)');
   });
 
   it('reports birth dates by column and phones, never the header row', () => {
@@ -73,7 +82,7 @@ describe('scanning a sheet cell by cell', () => {
   it('groups findings by person then by type', () => {
     const groups = groupFindings(found);
     const child = groups.find((g) => g.person === first.code);
-    expect(child?.types.map((t) => t.type)).toEqual(['PERSONNE']);
+    expect(child?.types.map((t) => t.type)).toEqual(['PERSONNE', 'TELEPHONE']);
     expect(child?.types[0]?.findings).toHaveLength(2);
     expect(new Set(groups.map((g) => g.person)).size).toBe(groups.length);
   });
@@ -120,5 +129,19 @@ describe('a pseudonymised copy of a sheet', () => {
     expect(copy.residualRisks[0]).toMatch(/pseudonymisée, pas anonyme/);
     expect(copy.residualRisks[0]).toContain('santé');
     expect(copy.residualRisks.join(' ')).not.toContain('anonymisé');
+  });
+});
+
+describe('the header row of a sheet', () => {
+  it('skips a merged title row above the headers', () => {
+    expect(
+      headerRowIndex([
+        ['Suivi PRE 2025-2026', '', ''],
+        ['Code', 'Nom', 'Prénom'],
+        ['PRE-2025-001', 'X', 'Y'],
+      ]),
+    ).toBe(1);
+    expect(headerRowIndex(grid)).toBe(0);
+    expect(headerRowIndex([])).toBe(0);
   });
 });
