@@ -60,6 +60,10 @@ export function taskPaneBundleOptions(projectRoot: string, outDir: string) {
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked' as const,
     metafile: true,
+    // iconv-lite (CSV decoding in shared/import) requires Node's `buffer`. The
+    // pane never decodes bytes: with package.json's `sideEffects: false` the
+    // unused reader is dropped, and `buffer` only needs to resolve.
+    external: ['buffer'],
   };
 }
 
