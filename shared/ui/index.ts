@@ -2,7 +2,7 @@
  * shared/ui — the React + Fluent UI v9 components the Office task pane and
  * the browser extension's side panel share, in French: passphrase setup,
  * unlock, restore after a wipe, the caseload list and the record editor,
- * the findings list and the cell-by-cell check of sheets (pure functions).
+ * the findings list.
  * Components take props and callbacks; `useCaseload` connects the caseload to
  * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
  */
@@ -57,13 +57,3 @@ export {
   type FindingsListProps,
   type ListedFinding,
 } from './findings-list';
-export {
-  headerRowIndex,
-  pseudonymiseSheet,
-  scanSheet,
-  sharedTableProblems,
-  type CellFinding,
-  type PseudonymisedSheet,
-  type SheetCell,
-  type SheetScanOptions,
-} from './sheet-check';

@@ -20,16 +20,14 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { namesIndexFromPeople, type NamesIndex } from '../../../shared/anonymisation';
 import { excelSerialToIso } from '../../../shared/parcours';
 import type { CaseloadStore } from '../../../shared/store';
+import { FindingsList, errorMessage, filterChoices } from '../../../shared/ui';
 import {
-  FindingsList,
-  errorMessage,
-  filterChoices,
   headerRowIndex,
   pseudonymiseSheet,
   scanSheet,
   type CellFinding,
   type SheetCell,
-} from '../../../shared/ui';
+} from '../../../shared/sheets';
 import { columnLetters, parseRange, type ExcelHost, type SheetRange } from '../../hosts/excel';
 import { sessionFor } from '../pane-session';
 import type { ViewProps } from '../views';

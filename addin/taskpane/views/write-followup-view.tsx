@@ -28,10 +28,9 @@ import {
   errorMessage,
   filterCaseload,
   filterChoices,
-  sharedTableProblems,
   sortCaseload,
-  type CellFinding,
 } from '../../../shared/ui';
+import { sharedTableProblems, type CellFinding } from '../../../shared/sheets';
 import { columnLetters, type ExcelHost } from '../../hosts/excel';
 import { StoreGate } from '../pane-session';
 import type { ViewProps } from '../views';

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { namesIndexFromPeople } from '../../shared/anonymisation';
 import { exportTable } from '../../shared/import';
 import { peopleFromRecords, type ParcoursRecord } from '../../shared/parcours';
+import { groupFindings } from '../../shared/ui';
 import {
-  groupFindings,
   headerRowIndex,
   pseudonymiseSheet,
   scanSheet,
   sharedTableProblems,
   type SheetCell,
-} from '../../shared/ui';
+} from '../../shared/sheets';
 
 const records = (
   JSON.parse(readFileSync('tests/fixtures/store/suivi-exemple.json', 'utf8')) as {
