@@ -108,7 +108,10 @@ describe.skipIf(!existsSync(chromiumPath))(
         .poll(() => page.getByText('8 enfants à écrire.').count(), { timeout: 20_000 })
         .toBe(1);
       await shot('1-ecrire-suivi');
-      expect((await seriousViolations(page)).join('\n')).toBe('');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
 
       await page.getByRole('button', { name: 'Écrire le suivi' }).click();
       await expect.poll(() => page.getByText('Suivi écrit').count()).toBe(1);
@@ -130,7 +133,10 @@ describe.skipIf(!existsSync(chromiumPath))(
       const text = JSON.stringify(shared);
       for (const name of childNames) expect(text).not.toContain(name);
       await shot('2-version-partagee');
-      expect((await seriousViolations(page)).join('\n')).toBe('');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
     });
 
     it('checks a sheet, selects the cell of a finding, writes a pseudonymised copy', async () => {
@@ -142,7 +148,10 @@ describe.skipIf(!existsSync(chromiumPath))(
       await expect.poll(() => findings.count(), { timeout: 20_000 }).toBe(1);
       expect(await findings.textContent()).toContain('PRE-2025-001');
       await shot('3-verifier-feuille');
-      expect((await seriousViolations(page)).join('\n')).toBe('');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
 
       await page.getByRole('button', { name: /^Sélectionner la cellule C3 / }).click();
       await expect
@@ -173,7 +182,10 @@ describe.skipIf(!existsSync(chromiumPath))(
       for (const value of [...childNames, 'LEMAIRE', 'Théo', '06 48 27 93 15', 'famille.lemaire'])
         expect(copy).not.toContain(value);
       await shot('4-copie-pseudonymisee');
-      expect((await seriousViolations(page)).join('\n')).toBe('');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
       expect(problems.filter((p) => !refusedTelemetryFrame.test(p))).toEqual([]);
     });
   },
