@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   where: { whiteSpace: 'nowrap', flexShrink: 0 },
+  /** A narrow pane shows every view's tab: they wrap instead of overflowing. */
+  tabs: { flexWrap: 'wrap' },
   main: {
     display: 'flex',
     flexDirection: 'column',
@@ -103,6 +105,7 @@ export function App({ environment }: { environment: PaneEnvironment }) {
       {views.length > 0 && (
         <nav aria-label="Vues du volet">
           <TabList
+            className={styles.tabs}
             selectedValue={route.view?.id ?? ''}
             onTabSelect={(_, data) => open(String(data.value))}
             size="small"

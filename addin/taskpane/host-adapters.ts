@@ -24,7 +24,10 @@ export function createHostAdapters(environment: PaneEnvironment): HostAdapters {
           import('../hosts/excel/memory-excel-host'),
           import('./preview/sample-workbook'),
         ]);
-        return new MemoryExcelHost(sampleWorkbook());
+        const host = new MemoryExcelHost(sampleWorkbook());
+        // The preview's workbook, readable by the browser tests (sample data only).
+        (globalThis as { passerellePreviewWorkbook?: unknown }).passerellePreviewWorkbook = host;
+        return host;
       }),
     };
   }

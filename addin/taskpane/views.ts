@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { PaneEnvironment, PaneHost } from './environment';
 import type { HostAdapters } from './host-adapters';
+import { commandViewIds } from './view-ids';
 
 export interface ViewProps {
   environment: PaneEnvironment;
@@ -32,6 +33,18 @@ export const paneViews: readonly PaneView[] = [
     label: 'Importer',
     hosts: ['Excel'],
     load: () => import('./views/import-view'),
+  },
+  {
+    id: 'ecrire-suivi',
+    label: 'Écrire le suivi',
+    hosts: ['Excel'],
+    load: () => import('./views/write-followup-view'),
+  },
+  {
+    id: commandViewIds.verification,
+    label: 'Vérifier la feuille',
+    hosts: ['Excel'],
+    load: () => import('./views/check-sheet-view'),
   },
   {
     id: 'file-active',

@@ -1,8 +1,8 @@
 /**
  * shared/ui — the React + Fluent UI v9 components the Office task pane and
  * the browser extension's side panel share, in French: passphrase setup,
- * unlock, restore after a wipe, the caseload list, the record editor and the
- * import screens (mapping, errors, progress, summary).
+ * unlock, restore after a wipe, the caseload list, the record editor, the
+ * import screens (mapping, errors, progress, summary) and the findings list.
  * Components take props and callbacks; `useCaseload` connects the caseload to
  * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
  */
@@ -74,3 +74,10 @@ export {
   type PreviewRow,
 } from './import-model';
 export { Screen } from './screen';
+export {
+  FindingsList,
+  findingTypeLabels,
+  groupFindings,
+  type FindingsListProps,
+  type ListedFinding,
+} from './findings-list';

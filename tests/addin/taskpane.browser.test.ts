@@ -88,6 +88,7 @@ describe.skipIf(!existsSync(chromiumPath))('task pane preview in Chromium', () =
       'FeuillePlage utiliséeAction',
       'Suivi 2025-2026A1:H10Aller à la feuille',
       'Orientations 2026A1:I5Aller à la feuille',
+      'Contacts famillesA1:E3Aller à la feuille',
       'Notesfeuille videAller à la feuille',
     ]);
     await page.screenshot({ path: join(artifacts, 'volet-classeur.png'), fullPage: true });

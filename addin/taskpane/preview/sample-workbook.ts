@@ -120,6 +120,36 @@ export function sampleWorkbook(): SheetSeed[] {
       mergedAreas: [`A1:${columnLetters(width - 1)}1`],
     },
     newReferrals(),
+    contactsSheet(records),
     { name: 'Notes', values: [] },
   ];
+}
+
+/**
+ * A contact list as teams keep one beside the caseload, to try «Vérifier la
+ * feuille»: a followed child with the guardian's phone, and a family the
+ * caseload does not know (invented: LEMAIRE Théo).
+ */
+function contactsSheet(records: SampleRecord[]): SheetSeed {
+  const first = records[0]!;
+  return {
+    name: 'Contacts familles',
+    values: [
+      ['Nom', 'Prénom', 'Téléphone', 'Remarque', 'Référent(e)'],
+      [
+        first.child.lastName,
+        first.child.firstName,
+        '06 12 45 78 90',
+        'Rappeler la mère mardi',
+        first.referent ?? '',
+      ],
+      [
+        'LEMAIRE',
+        'Théo',
+        '06 48 27 93 15',
+        'Courriel : famille.lemaire@exemple.fr',
+        'Karim Haddad',
+      ],
+    ],
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * The pane's caseload session, shared by the views that need the caseload
- * («File active», «Importer»): one session per page, so switching views keeps
+ * («File active», «Importer», «Écrire le suivi», «Vérifier la feuille»): one session per page, so switching views keeps
  * the caseload open. Until it is open the gate shows first use (the preview
  * then fills the store with the sample caseload), unlock, or restore after a
  * wipe; once open, its children get the store.
@@ -25,7 +25,7 @@ function watchActivity(touch: () => void): () => void {
 
 /** One session per page: switching views keeps the caseload open. */
 let session: StoreSession | undefined;
-function sessionFor(preview: boolean): StoreSession {
+export function sessionFor(preview: boolean): StoreSession {
   session ??= new StoreSession({
     store: { indexedDB, IDBKeyRange, marker: localStorageMarker(localStorage) },
     watchActivity,

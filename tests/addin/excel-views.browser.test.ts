@@ -1,0 +1,192 @@
+/**
+ * The Excel views in the preview, in real Chromium: first use with a
+ * passphrase, «Écrire le suivi» internal then shared (the shared sheet holds
+ * no child's name), «Vérifier la feuille» on the contact sheet (a finding
+ * clicked selects its cell), «Pseudonymiser la copie» (codes, no name);
+ * screenshots, and axe-core finds no serious violation on each screen.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleCaseload } from '../../shared/samples';
+import { buildAddin } from '../../addin/build/build';
+import { selfSignedCertificate } from '../../addin/build/certificates';
+import { serveDirectory, type RunningServer } from '../../addin/build/serve';
+
+const chromiumPath = '/usr/bin/chromium';
+const artifacts = join(process.cwd(), 'tests', 'artifacts');
+const require = createRequire(import.meta.url);
+const passphrase = 'soleil rouge sur la calanque';
+/** Required fields add « * » to their accessible name. */
+const passphraseLabel = /^Phrase de passe\s*\*?$/;
+const refusedTelemetryFrame = /^Framing 'https:\/\/telemetryservice\.firstpartyapps/;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  if ((await page.evaluate(() => 'axe' in window)) === false) {
+    await page.addScriptTag({ url: '/test/axe.min.js' });
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: unknown): Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
+    return result.violations as { id: string; impact: string; nodes: { html: string }[] }[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
+}
+
+describe.skipIf(!existsSync(chromiumPath))(
+  '«Écrire le suivi» and «Vérifier la feuille» in the task pane preview',
+  () => {
+    let outDir: string;
+    let server: RunningServer;
+    let browser: Browser;
+    let page: Page;
+    const problems: string[] = [];
+    const shot = (name: string) =>
+      page.screenshot({ path: join(artifacts, `excel-${name}.png`), fullPage: true });
+
+    beforeAll(async () => {
+      outDir = mkdtempSync(join(tmpdir(), 'passerelle-excel-views-'));
+      await buildAddin({ mode: 'preview', outDir });
+      mkdirSync(join(outDir, 'test'));
+      copyFileSync(require.resolve('axe-core/axe.min.js'), join(outDir, 'test', 'axe.min.js'));
+      server = await serveDirectory(outDir, {
+        port: 0,
+        host: '127.0.0.1',
+        tls: selfSignedCertificate(),
+      });
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
+      });
+      const context = await browser.newContext({
+        ignoreHTTPSErrors: true,
+        locale: 'fr-FR',
+        viewport: { width: 360, height: 640 },
+        acceptDownloads: true,
+      });
+      page = await context.newPage();
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      mkdirSync(artifacts, { recursive: true });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (outDir) rmSync(outDir, { recursive: true, force: true });
+    });
+
+    /** Values of a sheet of the preview's in-memory workbook. */
+    const sheetValues = (name: string) =>
+      page.evaluate((sheet) => {
+        const host = (
+          globalThis as unknown as {
+            passerellePreviewWorkbook: { sheet(n: string): { values: unknown[][] } };
+          }
+        ).passerellePreviewWorkbook;
+        return host.sheet(sheet).values;
+      }, name);
+    const childNames = (
+      sampleCaseload.records as { child: { lastName: string; firstName: string } }[]
+    ).flatMap((r) => [r.child.lastName, r.child.firstName]);
+
+    it('writes the caseload into a new sheet, then the shared version without names', async () => {
+      await page.goto(`${server.origin}/taskpane.html?vue=ecrire-suivi`);
+      await expect.poll(() => page.getByText('Protéger la file active').count()).toBe(1);
+      await page.getByLabel(passphraseLabel).fill(passphrase);
+      await page.getByLabel(/^Confirmation de la phrase de passe/).fill(passphrase);
+      await page.getByRole('button', { name: 'Créer la file active' }).click();
+      await expect
+        .poll(() => page.getByText('8 enfants à écrire.').count(), { timeout: 20_000 })
+        .toBe(1);
+      await shot('1-ecrire-suivi');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
+
+      await page.getByRole('button', { name: 'Écrire le suivi' }).click();
+      await expect.poll(() => page.getByText('Suivi écrit').count()).toBe(1);
+      const internal = await sheetValues('Suivi');
+      expect(internal[0]).toContain('Nom');
+      expect(internal).toHaveLength(9);
+      expect(JSON.stringify(internal)).toContain(childNames[0]!);
+
+      await page.getByLabel('Statut').selectOption('en_cours');
+      await expect.poll(() => page.getByText('3 enfants à écrire.').count()).toBe(1);
+      await page.getByLabel('Statut').selectOption('');
+      await page.getByRole('button', { name: 'Version partagée' }).click();
+      await expect
+        .poll(() => page.getByText('Version partagée écrite').count(), { timeout: 20_000 })
+        .toBe(1);
+      const shared = await sheetValues('Version partagée');
+      expect(shared[0]).toContain('Code parcours');
+      expect(shared).toHaveLength(9);
+      const text = JSON.stringify(shared);
+      for (const name of childNames) expect(text).not.toContain(name);
+      await shot('2-version-partagee');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
+    });
+
+    it('checks a sheet, selects the cell of a finding, writes a pseudonymised copy', async () => {
+      await page.getByRole('tab', { name: 'Vérifier la feuille' }).click();
+      await expect.poll(() => page.getByLabel('Feuille à vérifier').count()).toBe(1);
+      await page.getByLabel('Feuille à vérifier').selectOption('Contacts familles');
+      await page.getByRole('button', { name: 'Vérifier la feuille' }).click();
+      const findings = page.getByRole('list', { name: 'Données personnelles trouvées' });
+      await expect.poll(() => findings.count(), { timeout: 20_000 }).toBe(1);
+      expect(await findings.textContent()).toContain('PRE-2025-001');
+      await shot('3-verifier-feuille');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
+
+      await page.getByRole('button', { name: /^Sélectionner la cellule C3 / }).click();
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const host = (
+              globalThis as unknown as {
+                passerellePreviewWorkbook: {
+                  readSelection(): Promise<{ sheetName: string; address: string }>;
+                };
+              }
+            ).passerellePreviewWorkbook;
+            const selection = await host.readSelection();
+            return `${selection.sheetName}!${selection.address}`;
+          }),
+        )
+        .toBe('Contacts familles!C3');
+
+      await page.getByRole('button', { name: 'Pseudonymiser la copie' }).click();
+      await expect
+        .poll(() => page.getByText('Copie pseudonymisée écrite').count(), { timeout: 20_000 })
+        .toBe(1);
+      expect(await page.getByRole('list', { name: 'Risques restants' }).textContent()).toContain(
+        'pas anonyme',
+      );
+      const copy = JSON.stringify(await sheetValues('Contacts familles pseudonymisé'));
+      expect(copy).toContain('PRE-2025-001');
+      for (const value of [...childNames, 'LEMAIRE', 'Théo', '06 48 27 93 15', 'famille.lemaire'])
+        expect(copy).not.toContain(value);
+      await shot('4-copie-pseudonymisee');
+      // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
+      expect(problems.filter((p) => !refusedTelemetryFrame.test(p))).toEqual([]);
+    });
+  },
+);
