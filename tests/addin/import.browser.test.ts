@@ -5,85 +5,35 @@
  * the codes written back after asking, the new children in «File active»;
  * screenshots, and axe-core finds no serious violation on each screen.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../addin/build/build';
-import { selfSignedCertificate } from '../../addin/build/certificates';
-import { serveDirectory, type RunningServer } from '../../addin/build/serve';
+import {
+  hasChromium,
+  openPreview,
+  passphrase,
+  passphraseLabel,
+  refusedTelemetryFrame,
+  seriousViolations,
+  type Preview,
+} from './preview-harness';
 
-const chromiumPath = '/usr/bin/chromium';
-const artifacts = join(process.cwd(), 'tests', 'artifacts');
-const require = createRequire(import.meta.url);
-const passphrase = 'soleil rouge sur la calanque';
-/** Required fields add « * » to their accessible name. */
-const passphraseLabel = /^Phrase de passe\s*\*?$/;
-const refusedTelemetryFrame = /^Framing 'https:\/\/telemetryservice\.firstpartyapps/;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if ((await page.evaluate(() => 'axe' in window)) === false) {
-    await page.addScriptTag({ url: '/test/axe.min.js' });
-  }
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: unknown): Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-    return result.violations as { id: string; impact: string; nodes: { html: string }[] }[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`);
-}
-
-describe.skipIf(!existsSync(chromiumPath))('«Importer» in the task pane preview', () => {
-  let outDir: string;
-  let server: RunningServer;
-  let browser: Browser;
+describe.skipIf(!hasChromium)('«Importer» in the task pane preview', () => {
+  let preview: Preview;
   let page: Page;
   const problems: string[] = [];
-  const shot = (name: string) =>
-    page.screenshot({ path: join(artifacts, `importer-${name}.png`), fullPage: true });
+  const shot = (name: string) => preview.shot(`importer-${name}`);
   const tab = (name: string) => page.getByRole('tab', { name });
   const remark = () => page.getByLabel('Colonne I : «\u00a0Remarque éduc\u00a0»');
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'passerelle-importer-'));
-    await buildAddin({ mode: 'preview', outDir });
-    mkdirSync(join(outDir, 'test'));
-    copyFileSync(require.resolve('axe-core/axe.min.js'), join(outDir, 'test', 'axe.min.js'));
-    server = await serveDirectory(outDir, {
-      port: 0,
-      host: '127.0.0.1',
-      tls: selfSignedCertificate(),
-    });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
-    });
-    const context = await browser.newContext({
-      ignoreHTTPSErrors: true,
-      locale: 'fr-FR',
-      viewport: { width: 360, height: 640 },
-    });
-    page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
-    mkdirSync(artifacts, { recursive: true });
+    preview = await openPreview(problems);
+    page = preview.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
+  afterAll(() => preview?.close());
 
   it('opens the caseload first, then offers the sources', async () => {
-    await page.goto(`${server.origin}/taskpane.html?vue=import`);
+    await page.goto(`${preview.origin}/taskpane.html?vue=import`);
     await expect.poll(() => page.getByText('Protéger la file active').count()).toBe(1);
     await page.getByLabel(passphraseLabel).fill(passphrase);
     await page.getByLabel(/^Confirmation de la phrase de passe/).fill(passphrase);

@@ -29,6 +29,7 @@ import {
   type SheetCell,
 } from '../../../shared/sheets';
 import { columnLetters, parseRange, type ExcelHost, type SheetRange } from '../../hosts/excel';
+import { ExcelGate } from './excel-gate';
 import { sessionFor } from './session-gate';
 import type { ViewProps } from '../views';
 
@@ -210,19 +211,12 @@ function CheckSheet({ excel, store }: { excel: ExcelHost; store: CaseloadStore |
 }
 
 export default function CheckSheetView({ environment, hosts }: ViewProps) {
+  // The check also runs with the caseload locked (context only), so no SessionGate here.
   const session = sessionFor(environment.kind === 'preview');
   const state = useSyncExternalStore(session.subscribe, () => session.current);
-  const [excel, setExcel] = useState<ExcelHost | null | undefined>(undefined);
-  useEffect(() => {
-    void hosts.excel().then(setExcel);
-  }, [hosts]);
-  if (excel === null) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>Cette vue s’ouvre dans Excel.</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (!excel) return <Spinner size="small" label="Connexion au classeur…" />;
-  return <CheckSheet excel={excel} store={state.kind === 'open' ? state.store : null} />;
+  return (
+    <ExcelGate hosts={hosts}>
+      {(excel) => <CheckSheet excel={excel} store={state.kind === 'open' ? state.store : null} />}
+    </ExcelGate>
+  );
 }

@@ -14,7 +14,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Spinner,
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
@@ -32,6 +31,7 @@ import {
 import type { ExcelHost } from '../../hosts/excel';
 import { codeColumnWrite, gridOfRange, sheetAddress, type RangeOrigin } from '../import-range';
 import type { ViewProps } from '../views';
+import { ExcelGate } from './excel-gate';
 import { SessionGate } from './session-gate';
 
 type Source = 'selection' | 'table' | 'sheet';
@@ -273,21 +273,13 @@ function ImportFlow({ excel, store }: { excel: ExcelHost; store: CaseloadStore }
 }
 
 export default function ImportPaneView({ environment, hosts }: ViewProps) {
-  const [excel, setExcel] = useState<ExcelHost | null | undefined>(undefined);
-  useEffect(() => {
-    void hosts.excel().then(setExcel);
-  }, [hosts]);
-  if (excel === null) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>Cette vue s’ouvre dans Excel.</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (!excel) return <Spinner size="small" label="Ouverture du classeur…" />;
   return (
-    <SessionGate preview={environment.kind === 'preview'}>
-      {(store) => <ImportFlow excel={excel} store={store} />}
-    </SessionGate>
+    <ExcelGate hosts={hosts}>
+      {(excel) => (
+        <SessionGate preview={environment.kind === 'preview'}>
+          {(store) => <ImportFlow excel={excel} store={store} />}
+        </SessionGate>
+      )}
+    </ExcelGate>
   );
 }

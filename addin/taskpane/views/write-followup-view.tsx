@@ -32,6 +32,7 @@ import {
 } from '../../../shared/ui';
 import { sharedTableProblems, type CellFinding } from '../../../shared/sheets';
 import { columnLetters, type ExcelHost } from '../../hosts/excel';
+import { ExcelGate } from './excel-gate';
 import { SessionGate } from './session-gate';
 import type { ViewProps } from '../views';
 
@@ -180,21 +181,13 @@ function FollowUpForm({ excel, store }: { excel: ExcelHost; store: CaseloadStore
 }
 
 export default function WriteFollowUpView({ environment, hosts }: ViewProps) {
-  const [excel, setExcel] = useState<ExcelHost | null | undefined>(undefined);
-  useEffect(() => {
-    void hosts.excel().then(setExcel);
-  }, [hosts]);
-  if (excel === null) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>Cette vue s’ouvre dans Excel.</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (!excel) return <Spinner size="small" label="Connexion au classeur…" />;
   return (
-    <SessionGate preview={environment.kind === 'preview'}>
-      {(store) => <FollowUpForm excel={excel} store={store} />}
-    </SessionGate>
+    <ExcelGate hosts={hosts}>
+      {(excel) => (
+        <SessionGate preview={environment.kind === 'preview'}>
+          {(store) => <FollowUpForm excel={excel} store={store} />}
+        </SessionGate>
+      )}
+    </ExcelGate>
   );
 }
