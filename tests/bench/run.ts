@@ -5,6 +5,7 @@
  */
 import { anonymisationBench } from './anonymisation';
 import { extensionBench } from './extension';
+import { paneImport } from './pane-import';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
@@ -19,6 +20,7 @@ const benches: Bench[] = [
   storeBench,
   minutesBench,
   taskPane,
+  paneImport,
   importBench,
   indicatorsBench,
   emailExtraction,

@@ -63,6 +63,8 @@ export async function bundledEntry(entry, name) {
       sourcemap: 'linked',
       logLevel: 'error',
       loader: { '.txt': 'text' },
+      // Loaded from node_modules at run time: it locates its own files and drivers.
+      external: ['playwright-core'],
     });
     writeFileSync(
       join(staging, 'stamp.json'),
