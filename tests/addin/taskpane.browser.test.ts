@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build/build';
 import { selfSignedCertificate } from '../../addin/build/certificates';
 import { serveDirectory, type RunningServer } from '../../addin/build/serve';
+import { seriousViolations } from './preview-harness';
 
 const chromiumPath = '/usr/bin/chromium';
 const artifacts = join(process.cwd(), 'tests', 'artifacts');
@@ -124,27 +125,7 @@ describe.skipIf(!existsSync(chromiumPath))('task pane preview in Chromium', () =
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     await page.goto(`${server.origin}/taskpane.html?vue=classeur`);
     await expect.poll(() => page.getByText('Classeur ouvert').count()).toBe(1);
-    await page.addScriptTag({ url: '/test/axe.min.js' });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(context: unknown): Promise<{ violations: unknown[] }> };
-        }
-      ).axe;
-      // Tabster's focus sentinels (Fluent UI's focus trap) are aria-hidden on purpose and
-      // hand focus on at once; axe flags them as focusable hidden elements (a known false positive).
-      const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-      return result.violations as {
-        id: string;
-        impact: string;
-        help: string;
-        nodes: { html: string }[];
-      }[];
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(' ')})`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('stayed on its own origin, loaded office.js locally and broke no CSP rule', () => {
