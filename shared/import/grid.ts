@@ -1,6 +1,6 @@
 /**
  * The one shape every reader produces and the importer consumes: sheets of
- * cell values, as an Excel selection read through Office.js gives them
+ * cell values, as an Excel selection read through the Office JavaScript API gives them
  * (`Range.values`, `Range.numberFormat`, dates as serial numbers).
  */
 export type CellValue = string | number | boolean | null;

@@ -3,7 +3,7 @@
  *
  * Reads .xlsx/.xls/.ods (SheetJS) and CSV/TSV (PapaParse, encoding and
  * separator detected) into one grid shape — the shape an Excel selection read
- * through Office.js gives — after safety checks (size, zip bombs, fake
+ * through the Office JavaScript API gives — after safety checks (size, zip bombs, fake
  * workbooks). `importGrid` finds the header row, maps columns to the data
  * dictionary, coerces cells with the normalisers of `shared/parcours`,
  * matches children with the caseload (`CaseloadLookup`) and remembers mapping
