@@ -5,7 +5,8 @@
  * message»; compose mode: «Vérifier avant envoi»; the OnMessageSend launch
  * event (Smart Alerts, SoftBlock) with its event-based runtime.
  */
-import { ResourceSet, localisedValue, resourceKey } from './resources';
+import { paneButton } from './button';
+import { ResourceSet, localisedValue } from './resources';
 import { hostRequirements, manifestSource, manifestUrls, type RibbonCommand } from './source';
 import { el, renderXmlDocument, type XmlElement } from './xml';
 
@@ -35,29 +36,7 @@ function commandSurface(
         'Group',
         { id: `${command.id}.Groupe` },
         el('Label', { resid: resources.shortString('Group.Label', manifestSource.groupLabel) }),
-        el(
-          'Control',
-          { 'xsi:type': 'Button', id: command.id },
-          el('Label', {
-            resid: resources.shortString(`${resourceKey(command)}.Label`, command.label),
-          }),
-          el(
-            'Supertip',
-            {},
-            el('Title', { resid: `${resourceKey(command)}.Label` }),
-            el('Description', {
-              resid: resources.longString(`${resourceKey(command)}.Tip`, command.description),
-            }),
-          ),
-          resources.ribbonIcon(),
-          el(
-            'Action',
-            { 'xsi:type': 'ShowTaskpane' },
-            el('SourceLocation', {
-              resid: resources.url(`Taskpane.${command.view}.Url`, urls.taskpane(command.view)),
-            }),
-          ),
-        ),
+        paneButton(command, resources, urls.taskpane(command.view)),
       ),
     ),
   );

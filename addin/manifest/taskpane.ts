@@ -3,8 +3,9 @@
  * a «Passerelle» group on the Home tab of each host with the buttons whose
  * view works there, each opening the pane on its view.
  */
-import { ResourceSet, localisedValue, resourceKey } from './resources';
-import { manifestSource, manifestUrls, type TaskPaneCommand, type TaskPaneHost } from './source';
+import { paneButton } from './button';
+import { ResourceSet, localisedValue } from './resources';
+import { manifestSource, manifestUrls, type TaskPaneHost } from './source';
 import { el, renderXmlDocument, type XmlElement } from './xml';
 
 const namespaces = {
@@ -13,32 +14,6 @@ const namespaces = {
   'xmlns:bt': 'http://schemas.microsoft.com/office/officeappbasictypes/1.0',
   'xmlns:ov': 'http://schemas.microsoft.com/office/taskpaneappversionoverrides',
 };
-
-function button(command: TaskPaneCommand, resources: ResourceSet, baseUrl: string): XmlElement {
-  const urls = manifestUrls(baseUrl);
-  return el(
-    'Control',
-    { 'xsi:type': 'Button', id: command.id },
-    el('Label', { resid: resources.shortString(`${resourceKey(command)}.Label`, command.label) }),
-    el(
-      'Supertip',
-      {},
-      el('Title', { resid: `${resourceKey(command)}.Label` }),
-      el('Description', {
-        resid: resources.longString(`${resourceKey(command)}.Tip`, command.description),
-      }),
-    ),
-    resources.ribbonIcon(),
-    el(
-      'Action',
-      { 'xsi:type': 'ShowTaskpane' },
-      el('TaskpaneId', {}, manifestSource.taskPane.paneId),
-      el('SourceLocation', {
-        resid: resources.url(`Taskpane.${command.view}.Url`, urls.taskpane(command.view)),
-      }),
-    ),
-  );
-}
 
 function hostOverride(host: TaskPaneHost, resources: ResourceSet, baseUrl: string): XmlElement {
   const commands = manifestSource.taskPane.commands.filter((c) =>
@@ -63,7 +38,14 @@ function hostOverride(host: TaskPaneHost, resources: ResourceSet, baseUrl: strin
             { id: 'Passerelle.Groupe' },
             el('Label', { resid: resources.shortString('Group.Label', manifestSource.groupLabel) }),
             resources.ribbonIcon(),
-            commands.map((command) => button(command, resources, baseUrl)),
+            commands.map((command) =>
+              paneButton(
+                command,
+                resources,
+                manifestUrls(baseUrl).taskpane(command.view),
+                manifestSource.taskPane.paneId,
+              ),
+            ),
           ),
         ),
       ),
