@@ -59,7 +59,8 @@ async function readCaseloadSpreadsheet(bytes: Uint8Array, path: string): Promise
   };
 }
 
-function parseJsonList(bytes: Uint8Array, path: string): unknown[] {
+/** The entries of a JSON caseload (`{"records":[…]}` or an array), unvalidated. */
+export function parseJsonList(bytes: Uint8Array, path: string): unknown[] {
   let data: unknown;
   try {
     data = JSON.parse(

@@ -17,6 +17,7 @@ import {
   type MinutesVersion,
 } from '../../minutes';
 import { EXIT, stringOption, type Command } from '../command';
+import { parseJsonList } from '../caseload-file';
 import { readInput, writeFileAtomically, type CliIO } from '../io';
 
 const VERSIONS: Record<string, MinutesVersion> = {
@@ -79,15 +80,7 @@ function namesOnly(item: unknown): ParcoursDraft {
  * number must not let a name through).
  */
 async function readCaseload(path: string, io: CliIO): Promise<ParcoursDraft[]> {
-  const data = parseJson(await readInput(path, io), path, 'la file active');
-  const list = Array.isArray(data) ? data : (data as { records?: unknown })?.records;
-  if (!Array.isArray(list)) {
-    throw new PasserelleError(
-      'caseload/shape',
-      'le fichier ne contient pas de liste « records » de fiches parcours.',
-      { file: path },
-    );
-  }
+  const list = parseJsonList(new Uint8Array(await readInput(path, io)), path);
   let invalid = 0;
   const records = list.map((item) => {
     const result = validateDraft(item);
