@@ -41,6 +41,12 @@ export const paneViews: readonly PaneView[] = [
     load: () => import('./views/write-followup-view'),
   },
   {
+    id: 'bilan',
+    label: 'Bilan',
+    hosts: ['Excel'],
+    load: () => import('./views/bilan-view'),
+  },
+  {
     id: commandViewIds.verification,
     label: 'Vérifier la feuille',
     hosts: ['Excel'],

@@ -1,6 +1,6 @@
 /** The bilan as French text for the terminal, and as a SheetJS workbook. */
 import * as XLSX from '@e965/xlsx';
-import type { Bilan, BilanView } from '../indicators';
+import { qualitySummary, type Bilan, type BilanView } from '../indicators';
 import { renderTable } from './table';
 
 export function bilanText(view: BilanView, bilan: Bilan): string {
@@ -22,6 +22,7 @@ export function bilanText(view: BilanView, bilan: Bilan): string {
   if (view.warnings.length) {
     lines.push('', 'Avertissements');
     for (const warning of view.warnings) lines.push(`  ! ${warning}`);
+    if (!view.external) lines.push('  Version protégée : ajoutez --diffusion externe.');
   }
   if (!view.external) {
     lines.push('', qualitySummary(bilan));
@@ -30,13 +31,6 @@ export function bilanText(view: BilanView, bilan: Bilan): string {
   }
   lines.push('', 'Règles de calcul : passerelle bilan --regles');
   return lines.join('\n');
-}
-
-export function qualitySummary(bilan: Bilan): string {
-  const blocking = bilan.quality.filter((i) => i.severity === 'bloquant').length;
-  if (!bilan.quality.length) return 'Qualité des données : aucune fiche à compléter.';
-  const codes = new Set(bilan.quality.map((i) => i.code)).size;
-  return `Qualité des données : ${bilan.quality.length} point(s) à corriger sur ${codes} fiche(s), dont ${blocking} écartant une fiche du bilan.`;
 }
 
 export function rulesText(bilan: Bilan): string {

@@ -26,6 +26,7 @@ export {
 export { NATIONAL, NATIONAL_SOURCE } from './national';
 export {
   viewBilan,
+  qualitySummary,
   percent,
   DEFAULT_THRESHOLD,
   type ViewOptions,

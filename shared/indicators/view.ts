@@ -98,7 +98,7 @@ export function viewBilan(bilan: Bilan, options: ViewOptions = {}): BilanView {
     const single = table.rows.filter((r) => r.count === 1);
     if (single.length && !external && table.unit === 'enfants') {
       warnings.push(
-        `« ${table.title} » : ${single.length} ligne${single.length > 1 ? 's' : ''} ne compte${single.length > 1 ? 'nt' : ''} qu’un enfant ; pour une diffusion hors de l’équipe, utilisez la version protégée (--diffusion externe).`,
+        `« ${table.title} » : ${single.length} ligne${single.length > 1 ? 's' : ''} ne compte${single.length > 1 ? 'nt' : ''} qu’un enfant : hors de l’équipe, diffusez la version protégée, où les petits effectifs sont masqués.`,
       );
     }
     return { id: table.id, title: table.title, shortTitle: table.shortTitle, headers, rows, notes };
@@ -187,4 +187,12 @@ function viewFigure(figure: KeyFigure, external: boolean, threshold: number): Ke
     value: `${number(figure.value)} ${figure.unit ?? ''}`.trim(),
     detail: `${amount(figure.numerator)} ÷ ${number(figure.denominator, 2)} ${figure.denominatorLabel}`,
   };
+}
+
+/** One French line on the data-quality report, for the terminal and the shells. */
+export function qualitySummary(bilan: Bilan): string {
+  const blocking = bilan.quality.filter((i) => i.severity === 'bloquant').length;
+  if (!bilan.quality.length) return 'Qualité des données : aucune fiche à compléter.';
+  const codes = new Set(bilan.quality.map((i) => i.code)).size;
+  return `Qualité des données : ${bilan.quality.length} point(s) à corriger sur ${codes} fiche(s), dont ${blocking} écartant une fiche du bilan.`;
 }

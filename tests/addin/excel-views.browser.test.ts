@@ -2,8 +2,8 @@
  * The Excel views in the preview, in real Chromium: first use with a
  * passphrase, «Écrire le suivi» internal then shared (the shared sheet holds
  * no child's name), «Vérifier la feuille» on the contact sheet (a finding
- * clicked selects its cell), «Pseudonymiser la copie» (codes, no name);
- * screenshots, and axe-core finds no serious violation on each screen.
+ * clicked selects its cell), «Pseudonymiser la copie» (codes, no name),
+ * «Bilan» (a sheet with its tables and four native charts); screenshots, and axe-core finds no serious violation on each screen.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +132,56 @@ describe.skipIf(!hasChromium)(
         expect(copy).not.toContain(value);
       await shot('4-copie-pseudonymisee');
       // Polled: a button's colour transition after a write can be caught half-way.
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
+      expect(problems.filter((p) => !refusedTelemetryFrame.test(p))).toEqual([]);
+    });
+
+    it('writes the «Bilan» sheet with its tables and native charts', async () => {
+      await page.getByRole('tab', { name: 'Bilan' }).click();
+      await expect.poll(() => page.getByLabel('Année scolaire').count()).toBe(1);
+      await page.getByLabel('Année scolaire').selectOption('2025-2026');
+      const figures = page.getByRole('definition');
+      await expect.poll(() => figures.count()).toBeGreaterThan(3);
+      await shot('5-bilan');
+      await expect
+        .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
+        .toBe('');
+
+      await page.getByRole('button', { name: 'Écrire la feuille Bilan' }).click();
+      await expect.poll(() => page.getByText('Bilan écrit').count(), { timeout: 20_000 }).toBe(1);
+      const bilan = await page.evaluate(() => {
+        const host = (
+          globalThis as unknown as {
+            passerellePreviewWorkbook: {
+              sheet(n: string): { values: unknown[][]; charts: { title: string }[] };
+            };
+          }
+        ).passerellePreviewWorkbook;
+        return host.sheet('Bilan');
+      });
+      expect(String(bilan.values[0]![0])).toMatch(/^Bilan du PRE — année scolaire 2025-2026/);
+      expect(bilan.charts.map((c) => c.title)).toEqual([
+        'Enfants par tranche d’âge',
+        'Parcours par source d’orientation',
+        'Sorties par motif',
+        'Actions par domaine',
+      ]);
+
+      await page.getByText('Diffusable hors de l’équipe').click();
+      await page.getByRole('button', { name: 'Écrire la feuille Bilan' }).click();
+      await expect
+        .poll(() => page.getByText('Feuille « Bilan diffusable »', { exact: false }).count(), {
+          timeout: 20_000,
+        })
+        .toBe(1);
+      const external = await sheetValues('Bilan diffusable');
+      const text = JSON.stringify(external);
+      expect(text).toContain('< 5');
+      for (const name of childNames) expect(text).not.toContain(name);
+      expect(text).not.toContain('PRE-2025-001');
+      await shot('6-bilan-ecrit');
       await expect
         .poll(async () => (await seriousViolations(page)).join('\n'), { timeout: 10_000 })
         .toBe('');

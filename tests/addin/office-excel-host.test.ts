@@ -122,6 +122,139 @@ describe('OfficeExcelHost (office-addin-mock)', () => {
     expect(sheet.active).toBe(true);
   });
 
+  interface MockChart {
+    title: { text?: string };
+    legend: { visible?: boolean };
+    position?: unknown[];
+    setPosition: (from: unknown, to: unknown) => void;
+  }
+
+  it('writes a report: cells, bold captions, tables and native charts placed beside them', async () => {
+    const writes: {
+      at: number[];
+      values?: unknown[][];
+      numberFormat?: unknown[][];
+      bold?: boolean;
+    }[] = [];
+    const charts: {
+      type: string;
+      source: unknown;
+      seriesBy: string;
+      chart: MockChart;
+    }[] = [];
+    const range = (...at: number[]) => {
+      const written: (typeof writes)[number] = { at };
+      writes.push(written);
+      return {
+        set values(v: unknown[][]) {
+          written.values = v;
+        },
+        set numberFormat(f: unknown[][]) {
+          written.numberFormat = f;
+        },
+        format: {
+          font: {
+            set bold(b: boolean) {
+              written.bold = b;
+            },
+          },
+          autofitColumns: () => {},
+        },
+        at,
+      };
+    };
+    const { host, excel } = mockedHost({
+      workbook: {
+        worksheets: {
+          load: function (this: { items: unknown }) {
+            this.items = [{ name: 'Bilan' }];
+          },
+          add: function (this: { added: string; sheet: unknown }, name: string) {
+            this.added = name;
+            return this.sheet;
+          },
+          sheet: {
+            getRangeByIndexes: (...at: number[]) => range(...at),
+            getCell: (row: number, column: number) => ({ cell: [row, column] }),
+            getRange: () => ({ select: () => {} }),
+            tables: {
+              add: function (this: { added: unknown[] }, r: { at: number[] }) {
+                this.added = [...(this.added ?? []), r.at];
+                return {};
+              },
+            },
+            charts: {
+              add: (type: string, source: { at: number[] }, seriesBy: string) => {
+                const chart: MockChart = {
+                  title: {},
+                  legend: {},
+                  setPosition: (from: unknown, to: unknown) => {
+                    chart.position = [from, to];
+                  },
+                };
+                charts.push({ type, source: source.at, seriesBy, chart });
+                return chart;
+              },
+            },
+            activate: function (this: { active: boolean }) {
+              this.active = true;
+            },
+          },
+        },
+      },
+    });
+    const written = await host.writeReport({
+      sheetName: 'Bilan',
+      title: 'Bilan du PRE',
+      subtitle: [],
+      blocks: [
+        {
+          caption: 'Enfants par tranche d’âge',
+          headers: ['Âge', 'Effectif', 'Part'],
+          rows: [
+            ['6-10 ans', 3, { share: 0.75 }],
+            ['11-16 ans', 1, { share: 0.25 }],
+            ['Total', 4, { share: 1 }],
+          ],
+          chart: { type: 'ColumnClustered', title: 'Enfants par tranche d’âge', skipLastRows: 1 },
+        },
+      ],
+    });
+    const sheet = excel.context.workbook.worksheets.sheet;
+    expect(excel.context.workbook.worksheets.added).toBe('Bilan (2)');
+    expect(written).toEqual({
+      sheetName: 'Bilan (2)',
+      tables: ['A4:C7'],
+      charts: [
+        {
+          title: 'Enfants par tranche d’âge',
+          type: 'ColumnClustered',
+          source: 'A5:B6',
+          anchor: 'E3:K17',
+        },
+      ],
+    });
+    const table = writes.find((w) => w.values?.[0]?.[0] === 'Âge')!;
+    expect(table.at).toEqual([3, 0, 4, 3]);
+    expect(table.values![1]).toEqual(['6-10 ans', 3, 0.75]);
+    expect(table.numberFormat![1]).toEqual(['@', 'General', '0.0%']);
+    expect(writes.filter((w) => w.bold).map((w) => w.at)).toEqual([
+      [0, 0, 1, 1],
+      [2, 0, 1, 1],
+    ]);
+    expect(sheet.tables.added).toEqual([[3, 0, 4, 3]]);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({
+      type: 'ColumnClustered',
+      source: [4, 0, 2, 2],
+      seriesBy: 'Columns',
+    });
+    expect(charts[0]!.chart.title.text).toBe('Enfants par tranche d’âge');
+    expect(charts[0]!.chart.legend.visible).toBe(false);
+    expect(charts[0]!.chart.position).toEqual([{ cell: [2, 4] }, { cell: [16, 10] }]);
+    expect(sheet.active).toBe(true);
+  });
+
   it('refuses an impossible date before touching the workbook', async () => {
     const { host } = mockedHost({ workbook: {} });
     await expect(

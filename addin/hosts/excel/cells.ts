@@ -1,6 +1,11 @@
 /** Converts cells to write into what Excel stores: values and their number formats. */
 import { PasserelleError, isoToExcelSerial } from '../../../shared/parcours';
-import { dateNumberFormat, type CellValue, type WritableCell } from './excel-host';
+import {
+  dateNumberFormat,
+  shareNumberFormat,
+  type CellValue,
+  type WritableCell,
+} from './excel-host';
 
 export interface ExcelCell {
   value: CellValue;
@@ -9,6 +14,9 @@ export interface ExcelCell {
 
 export function toExcelCell(cell: WritableCell): ExcelCell {
   if (cell === null) return { value: '', numberFormat: 'General' };
+  if (typeof cell === 'object' && 'share' in cell) {
+    return { value: cell.share, numberFormat: shareNumberFormat };
+  }
   if (typeof cell === 'object') {
     const serial = isoToExcelSerial(cell.date);
     if (serial === null) {

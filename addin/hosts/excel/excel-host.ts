@@ -5,6 +5,8 @@
  * Addresses are A1 references without the sheet name (`B2:D10`).
  */
 
+import type { NewReport, WrittenReport } from './report';
+
 /** A cell as Excel gives it: dates come as serial numbers with a date number format. */
 export type CellValue = string | number | boolean;
 
@@ -20,8 +22,11 @@ export interface SheetRange {
   mergedAreas: string[];
 }
 
-/** A cell to write: a date is given as ISO `YYYY-MM-DD` and written as a real Excel date. */
-export type WritableCell = string | number | boolean | null | { date: string };
+/**
+ * A cell to write: a date is given as ISO `YYYY-MM-DD` and written as a real
+ * Excel date; a share (0–1) is written as a number shown as a percentage.
+ */
+export type WritableCell = string | number | boolean | null | { date: string } | { share: number };
 
 export interface NewTable {
   /** Wanted sheet name; a number is added when the workbook already has it. */
@@ -55,10 +60,14 @@ export interface ExcelHost {
   writeColumn(sheetName: string, startCell: string, values: WritableCell[]): Promise<void>;
   /** Activates the sheet and selects the cell, e.g. to show a faulty cell. */
   selectCell(sheetName: string, address: string): Promise<void>;
+  /** Writes a report (title, captioned tables, native charts) into a new sheet and activates it. */
+  writeReport(report: NewReport): Promise<WrittenReport>;
 }
 
 /** Number format written for date cells (Excel's locale-independent code: shown as 12/05/2014 in French Excel). */
 export const dateNumberFormat = 'dd/mm/yyyy';
+/** Locale-independent code: French Excel shows 0,125 as «12,5 %». */
+export const shareNumberFormat = '0.0%';
 export const defaultTableStyle = 'TableStyleMedium2';
 /** Excel caps sheet names at 31 characters and forbids these characters. */
 export const sheetNameLimit = 31;

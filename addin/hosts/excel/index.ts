@@ -3,8 +3,10 @@
  * Office.js implementation and the in-memory workbook of the preview/tests.
  */
 export * from './excel-host';
+export * from './report';
 export {
   MemoryExcelHost,
+  type MemoryChart,
   type MemorySheet,
   type MemoryTable,
   type SheetSeed,

@@ -17,11 +17,21 @@ import {
   type WritableCell,
   type WrittenTable,
 } from './excel-host';
+import { layoutReport, writtenReport, type NewReport, type WrittenReport } from './report';
 
 export interface MemoryTable {
   name: string;
   address: string;
   style: string;
+}
+
+export interface MemoryChart {
+  type: string;
+  title: string;
+  /** The data the chart plots, e.g. `A7:B11`. */
+  source: string;
+  /** The cells it covers. */
+  anchor: string;
 }
 
 export interface MemorySheet {
@@ -31,6 +41,9 @@ export interface MemorySheet {
   numberFormats: string[][];
   mergedAreas: string[];
   tables: MemoryTable[];
+  charts: MemoryChart[];
+  /** Cells in bold, A1. */
+  bold: string[];
 }
 
 /** A sheet to seed the workbook with: rows from A1, optional formats and merges. */
@@ -92,6 +105,8 @@ export class MemoryExcelHost implements ExcelHost {
         address: t.address,
         style: t.style ?? defaultTableStyle,
       })),
+      charts: [],
+      bold: [],
     }));
     this.activeSheet = this.sheets[0]!.name;
     this.selection = 'A1';
@@ -150,8 +165,7 @@ export class MemoryExcelHost implements ExcelHost {
       table.sheetName,
       this.sheets.map((s) => s.name),
     );
-    const sheet: MemorySheet = { name, values: [], numberFormats: [], mergedAreas: [], tables: [] };
-    this.sheets.push(sheet);
+    const sheet = this.addSheet(name);
     const columns = table.headers.length;
     this.put(sheet, 0, 0, [table.headers]);
     this.put(
@@ -176,6 +190,33 @@ export class MemoryExcelHost implements ExcelHost {
     return { sheetName: name, address };
   }
 
+  async writeReport(report: NewReport): Promise<WrittenReport> {
+    const layout = layoutReport(report);
+    // Convert first, as Excel would refuse the batch: nothing is written on a bad cell.
+    for (const { cells } of layout.writes) cells.forEach((row) => row.forEach(toExcelCell));
+    const sheet = this.addSheet(
+      uniqueSheetName(
+        report.sheetName,
+        this.sheets.map((s) => s.name),
+      ),
+    );
+    for (const { at, cells } of layout.writes) this.put(sheet, at.row, at.column, cells);
+    sheet.bold = layout.boldRows.map((row) => `A${row + 1}`);
+    const written = writtenReport(sheet.name, layout);
+    for (const address of written.tables) {
+      sheet.tables.push({ name: `Tableau${++this.tableCount}`, address, style: defaultTableStyle });
+    }
+    sheet.charts = written.charts.map(({ type, title, source, anchor }) => ({
+      type,
+      title,
+      source,
+      anchor,
+    }));
+    this.activeSheet = sheet.name;
+    this.selection = 'A1';
+    return written;
+  }
+
   async writeColumn(sheetName: string, startCell: string, values: WritableCell[]): Promise<void> {
     const sheet = this.sheet(sheetName);
     const start = rect(startCell);
@@ -192,6 +233,20 @@ export class MemoryExcelHost implements ExcelHost {
     rect(address);
     this.activeSheet = sheet.name;
     this.selection = withoutSheet(address);
+  }
+
+  private addSheet(name: string): MemorySheet {
+    const sheet: MemorySheet = {
+      name,
+      values: [],
+      numberFormats: [],
+      mergedAreas: [],
+      tables: [],
+      charts: [],
+      bold: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
   }
 
   private put(sheet: MemorySheet, row: number, column: number, cells: WritableCell[][]): void {

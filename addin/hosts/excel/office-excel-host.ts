@@ -6,7 +6,7 @@
  */
 import { PasserelleError } from '../../../shared/parcours';
 import { toExcelCell } from './cells';
-import { withoutSheet } from './a1';
+import { withoutSheet, type CellRect } from './a1';
 import {
   defaultTableStyle,
   uniqueSheetName,
@@ -17,6 +17,7 @@ import {
   type WritableCell,
   type WrittenTable,
 } from './excel-host';
+import { layoutReport, writtenReport, type NewReport, type WrittenReport } from './report';
 
 /** `Excel.run` as Office.js provides it; tests pass office-addin-mock's. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -168,6 +169,58 @@ export class OfficeExcelHost implements ExcelHost {
       range.values = cells.map((c) => [c.value]);
       range.numberFormat = cells.map((c) => [c.numberFormat]);
       await context.sync();
+    });
+  }
+
+  async writeReport(report: NewReport): Promise<WrittenReport> {
+    const layout = layoutReport(report);
+    // Convert first: a bad cell fails before anything is written into the workbook.
+    const writes = layout.writes.map(({ at, cells }) => ({
+      at,
+      cells: cells.map((row) => row.map(toExcelCell)),
+    }));
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const name = uniqueSheetName(
+        report.sheetName,
+        sheets.items.map((s) => s.name),
+      );
+      const sheet = sheets.add(name);
+      const area = (r: CellRect) =>
+        sheet.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount);
+      for (const { at, cells } of writes) {
+        const range = sheet.getRangeByIndexes(
+          at.row,
+          at.column,
+          cells.length,
+          cells[0]?.length ?? 1,
+        );
+        range.values = cells.map((row) => row.map((c) => c.value));
+        range.numberFormat = cells.map((row) => row.map((c) => c.numberFormat));
+      }
+      for (const row of layout.boldRows)
+        sheet.getRangeByIndexes(row, 0, 1, 1).format.font.bold = true;
+      for (const rect of layout.tables) {
+        sheet.tables.add(area(rect), true).style = defaultTableStyle;
+        area(rect).format.autofitColumns();
+      }
+      for (const placed of layout.charts) {
+        const chart = sheet.charts.add(placed.type, area(placed.source), 'Columns');
+        chart.title.text = placed.title;
+        // One series: its name adds nothing; a pie needs its legend to name the slices.
+        chart.legend.visible = placed.type === 'Pie';
+        const { anchor } = placed;
+        chart.setPosition(
+          sheet.getCell(anchor.row, anchor.column),
+          sheet.getCell(anchor.row + anchor.rowCount - 1, anchor.column + anchor.columnCount - 1),
+        );
+      }
+      sheet.activate();
+      sheet.getRange('A1').select();
+      await context.sync();
+      return writtenReport(name, layout);
     });
   }
 
