@@ -9,7 +9,7 @@
  * matches children with the caseload (`CaseloadLookup`) and remembers mapping
  * corrections (`MappingMemory`). `exportRecords` writes clean tables
  * (internal or shared version), `writeCodesBack` adds the assigned codes to
- * the original file. Needs `shared/parcours`, SheetJS, PapaParse, iconv-lite;
+ * the original file. Needs `shared/parcours`, `shared/zip`, SheetJS, PapaParse, iconv-lite;
  * no DOM, no network; runs in Node and browsers.
  */
 export type { CellValue, Grid, GridSheet, MergedRange } from './grid';

@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { PasserelleError } from '../parcours';
 import type { CellValue, Grid, GridSheet } from './grid';
 import type { ImportLimits } from './limits';
-import { inflateZip, storedZip } from './zip-guard';
+import { inflateZip, storedZip, type ZipErrors, type ZipLimits } from '../zip';
 
 type Place = { file?: string };
 
@@ -75,14 +75,44 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-/** Parses a workbook SheetJS can read; the caller has checked its kind and size. */
+function zipErrors(place: Place): ZipErrors {
+  return {
+    corrupt: (reason) =>
+      new PasserelleError(
+        'import/corrupt',
+        `le classeur est endommagé (${reason}) : ouvrez-le dans Excel ou LibreOffice, enregistrez-le de nouveau puis réessayez.`,
+        place,
+      ),
+    bomb: () =>
+      new PasserelleError(
+        'import/zip-bomb',
+        'le classeur se décompresse en une taille démesurée (archive piégée ou anormale) : il n’a pas été ouvert. Enregistrez les données dans un nouveau classeur.',
+        place,
+      ),
+  };
+}
+
+const zipLimits = (limits: ImportLimits): ZipLimits => ({
+  maxEntries: limits.maxZipEntries,
+  maxTotalBytes: limits.maxInflatedBytes,
+  maxRatio: limits.maxCompressionRatio,
+  ratioFloorBytes: 1024 * 1024,
+});
+
+/**
+ * Parses a workbook SheetJS can read; the caller has checked its kind and size.
+ * A zip's parts are checked and inflated once, natively, then handed to SheetJS
+ * stored: it skips its own (much slower, JavaScript) inflation.
+ */
 export async function readWorkbook(
   bytes: Uint8Array,
   limits: ImportLimits,
   file?: string,
 ): Promise<Grid> {
   const place: Place = file ? { file } : {};
-  const source = isZip(bytes) ? storedZip(await inflateZip(bytes, limits, file)) : bytes;
+  const source = isZip(bytes)
+    ? storedZip(await inflateZip(bytes, zipLimits(limits), zipErrors(place)))
+    : bytes;
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(source, {

@@ -8,7 +8,7 @@
  * passed to the injected anonymisation scanner before it is returned);
  * `proposeAgenda(records, date)` builds a session's situations from the
  * caseload; `defaultTemplates` are the shipped templates.
- * Needs shared/parcours, docxtemplater (default parser only) and pizzip; no
+ * Needs shared/parcours, shared/zip, docxtemplater (default parser only) and pizzip; no
  * I/O: bytes in, bytes out. Runs in Node and browsers.
  */
 export {
@@ -23,5 +23,5 @@ export { fillTemplate, type FillOptions } from './fill';
 export { proposeAgenda, type AgendaOptions } from './agenda';
 export { versionLabels, MISSING, type MinutesVersion } from './values';
 export type { PrivacyFinding } from './privacy';
-export { ZIP_LIMITS } from './zip-guard';
+export { ZIP_LIMITS } from './package';
 export { defaultTemplates, findDefaultTemplate, type DefaultTemplate } from './templates/defaults';

@@ -4,7 +4,7 @@
  */
 import PizZip from 'pizzip';
 import { PasserelleError } from '../parcours';
-import { guardZip } from './zip-guard';
+import { checkInflation, type ZipErrors } from '../zip';
 
 export interface OpenedTemplate {
   zip: PizZip;
@@ -25,8 +25,40 @@ function refuseMacros(zip: PizZip, names: string[]): void {
   }
 }
 
+export const ZIP_LIMITS = {
+  /** A Word template is a few hundred kilobytes; 20 MB leaves room for images. */
+  maxFileBytes: 20 * 1024 * 1024,
+  maxEntries: 2_000,
+  maxTotalBytes: 100 * 1024 * 1024,
+  /** Text compresses well, but not a thousand to one. */
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  /** A part that cannot inflate beyond this, whatever its header says, is not worth streaming. */
+  harmlessBytes: 4 * 1024 * 1024,
+} as const;
+
+const zipErrors: ZipErrors = {
+  corrupt: (reason) =>
+    new PasserelleError(
+      'minutes/not-docx',
+      `ce fichier n’est pas un document Word .docx lisible (${reason}) : enregistrez le modèle au format « Document Word (.docx) » et réessayez.`,
+    ),
+  bomb: (part, detail) =>
+    new PasserelleError(
+      'minutes/zip-bomb',
+      `le modèle est refusé : la partie « ${part} » ${detail}. Ce fichier ressemble à une « bombe zip » ; utilisez un modèle enregistré directement depuis Word ou LibreOffice.`,
+      { file: part },
+    ),
+};
+
 export async function openTemplate(bytes: Uint8Array): Promise<OpenedTemplate> {
-  const entries = await guardZip(bytes);
+  if (bytes.length > ZIP_LIMITS.maxFileBytes) {
+    throw new PasserelleError(
+      'minutes/too-large',
+      `le modèle fait ${Math.round(bytes.length / 1024 / 1024)} Mo, au-delà de la limite de ${ZIP_LIMITS.maxFileBytes / 1024 / 1024} Mo : allégez-le (images) et réessayez.`,
+    );
+  }
+  const entries = await checkInflation(bytes, ZIP_LIMITS, zipErrors);
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
