@@ -1,14 +1,17 @@
 /**
- * .xlsx, .xls and .ods files → the grid, through SheetJS. Values only:
- * formulas are never evaluated (a cell keeps the result its program saved).
- * Zip-based files are checked and inflated by the zip guard; SheetJS reads
- * the uncompressed result.
+ * .xlsx, .xls and .ods files → the grid. Values only: formulas are never
+ * evaluated (a cell keeps the result its program saved). Zip-based files are
+ * checked and inflated by shared/zip; an .xlsx is then read by the fast
+ * SpreadsheetML reader, anything else by SheetJS from the uncompressed parts.
  */
 import * as XLSX from '@e965/xlsx';
 import { PasserelleError } from '../parcours';
 import type { CellValue, Grid, GridSheet } from './grid';
 import type { ImportLimits } from './limits';
 import { inflateZip, storedZip, type ZipErrors, type ZipLimits } from '../zip';
+import { readXlsxParts } from './read-xlsx';
+
+const decoder = new TextDecoder();
 
 type Place = { file?: string };
 
@@ -100,9 +103,9 @@ const zipLimits = (limits: ImportLimits): ZipLimits => ({
 });
 
 /**
- * Parses a workbook SheetJS can read; the caller has checked its kind and size.
- * A zip's parts are checked and inflated once, natively, then handed to SheetJS
- * stored: it skips its own (much slower, JavaScript) inflation.
+ * Parses a workbook; the caller has checked its kind and size. A zip's parts
+ * are checked and inflated once, natively; SheetJS gets them stored, so it
+ * skips its own (much slower, JavaScript) inflation.
  */
 export async function readWorkbook(
   bytes: Uint8Array,
@@ -110,9 +113,14 @@ export async function readWorkbook(
   file?: string,
 ): Promise<Grid> {
   const place: Place = file ? { file } : {};
-  const source = isZip(bytes)
-    ? storedZip(await inflateZip(bytes, zipLimits(limits), zipErrors(place)))
-    : bytes;
+  let source = bytes;
+  if (isZip(bytes)) {
+    const parts = await inflateZip(bytes, zipLimits(limits), zipErrors(place));
+    const byName = new Map(parts.map((p) => [decoder.decode(p.rawName), p.data]));
+    const sheets = readXlsxParts(byName, limits, place);
+    if (sheets) return { sheets };
+    source = storedZip(parts);
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(source, {
