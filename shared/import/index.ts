@@ -1,8 +1,8 @@
 /**
  * shared/import — caseload spreadsheets → parcours records, and back.
  *
- * Reads .xlsx/.xls/.ods (SheetJS) and CSV/TSV (PapaParse, encoding and
- * separator detected) into one grid shape — the shape an Excel selection read
+ * Reads .xlsx (its own single-pass reader), .xls/.ods (SheetJS) and CSV/TSV
+ * (PapaParse, encoding and separator detected) into one grid shape — the shape an Excel selection read
  * through the Office JavaScript API gives — after safety checks (size, zip bombs, fake
  * workbooks). `importGrid` finds the header row, maps columns to the data
  * dictionary, coerces cells with the normalisers of `shared/parcours`,
