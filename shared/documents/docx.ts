@@ -107,6 +107,14 @@ const RISK_WORDS: Partial<Record<Finding['type'], string>> = {
 
 const MASK = '[Masqué]';
 const isLeftover = (f: Finding) => f.direct && f.blocking && f.role === 'beneficiaire';
+/**
+ * What cannot stay in a shared copy: a beneficiary's direct identifier, and a
+ * phone, e-mail or address the core ties to no professional — it presumes an
+ * institution, but a family's number next to a school's name reads the same.
+ */
+const mustGo = (f: Finding) =>
+  isLeftover(f) ||
+  (f.direct && f.type !== 'PERSONNE' && f.role !== 'professionnel' && f.role !== 'public');
 
 /**
  * A copy of the document where every direct identifier the policy blocks is
@@ -114,7 +122,8 @@ const isLeftover = (f: Finding) => f.direct && f.blocking && f.role === 'benefic
  * other people by a label remembered in `memory` — in the body, tables,
  * headers, footers and notes, each replacement in the run it starts in (its
  * formatting kept). Comments and author properties are removed. The copy is
- * scanned again: what the core still finds is masked; the indirect
+ * scanned again: contacts tied to no professional are replaced, a
+ * beneficiary identifier still found is masked; the indirect
  * information it leaves (age, school, health, justice…) is listed. Pseudonymised, never anonymous.
  */
 export async function pseudonymiseDocx(
@@ -151,18 +160,24 @@ export async function pseudonymiseDocx(
     }));
     replaced += edits.length;
     let copy = readPart(applyEdits(text, edits));
-    // What the core still finds in the copy is masked: nothing identifying leaves.
-    const left = scan(copy.text, scanOptions).findings.filter(isLeftover);
-    if (left.length) {
-      masked += left.length;
+    // Second pass on the copy: a contact the core gives to no professional (it presumes an
+    // institution) is replaced too, and a beneficiary identifier still found is masked.
+    const second = scan(copy.text, scanOptions).findings.filter(mustGo);
+    if (second.length) {
+      masked += second.filter(isLeftover).length;
+      replaced += second.filter((f) => !isLeftover(f)).length;
       copy = readPart(
         applyEdits(
           copy,
-          left.map((f) => ({ start: f.start, end: f.end, replacement: MASK })),
+          second.map((f) => ({
+            start: f.start,
+            end: f.end,
+            replacement: isLeftover(f) ? MASK : f.replacement,
+          })),
         ),
       );
     }
-    if (scan(copy.text, scanOptions).findings.some(isLeftover)) {
+    if (scan(copy.text, scanOptions).findings.some(mustGo)) {
       throw new PasserelleError(
         'documents/identifying-data',
         'la copie garde des données identifiantes que Passerelle ne sait pas remplacer : la version partagée n’a pas été créée. Retirez-les du document à la main, puis relancez.',

@@ -110,6 +110,21 @@ describe('the pseudonymised copy', () => {
     expect(result.residualRisks.join(' ')).toContain('santé');
   });
 
+  it('replaces a family’s phone the core gives to an institution (a school is named nearby)', async () => {
+    const doc = makeDocx({
+      body: paragraph(
+        'Situation de Moussa TRAORÉ, 6e SEGPA au collège Jean Bernard. Orienté par le service social. La mère, Mme Awa TRAORÉ, est joignable au 07 45 12 36 98 après 17 h.',
+      ),
+    });
+    const result = await pseudonymiseDocx(doc, { names });
+    const text = visibleText(result.docx);
+    expect(text).not.toContain('07 45 12 36 98');
+    expect(text).toContain('collège Jean Bernard');
+    expect(result.residualRisks.join(' ')).toMatch(
+      /classe ×1.*établissement ×1|établissement ×1.*classe ×1/,
+    );
+  });
+
   it('leaves the original bytes untouched', async () => {
     const before = note.slice();
     await pseudonymiseDocx(note, { names });
