@@ -60,16 +60,22 @@ describe.skipIf(!hasChromium)(
           [list, index] as const,
         ),
       );
-    const previewDocument = <T>(read: (host: PreviewDocument) => T) =>
-      page.evaluate(
-        (source) =>
-          // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a reader function sent into the page
-          new Function('host', `return (${source})(host)`)(
-            (globalThis as unknown as { passerellePreviewDocument: PreviewDocument })
-              .passerellePreviewDocument,
-          ) as T,
-        read.toString(),
-      );
+    /** What the preview's document holds now: counts, the selected paragraph, the body's text. */
+    const documentState = () =>
+      page.evaluate(() => {
+        const host = (
+          globalThis as unknown as {
+            passerellePreviewDocument: PreviewDocument & { body: { text: string }[] };
+          }
+        ).passerellePreviewDocument;
+        return {
+          inserted: host.inserted.length,
+          created: host.created.length,
+          highlights: host.highlights.length,
+          selected: host.selection?.location.index ?? null,
+          body: host.body.map((p) => p.text).join('\n'),
+        };
+      });
     const childNames = (
       sampleCaseload.records as {
         child: { lastName: string; firstName: string };
@@ -147,7 +153,7 @@ describe.skipIf(!hasChromium)(
         .textContent();
       expect(found).toContain('PRE-2025-002');
       expect(hasName(found ?? '')).toEqual([]);
-      expect(await previewDocument((host) => host.inserted.length)).toBe(0);
+      expect((await documentState()).inserted).toBe(0);
       await shot('2-version-partagee-bloquee');
       await noSeriousViolation();
 
@@ -180,7 +186,7 @@ describe.skipIf(!hasChromium)(
       expect(listed).toContain('PRE-2025-007');
       expect(listed).toContain('Pied de page');
       expect(hasName(listed)).toEqual([]);
-      expect(await previewDocument((host) => host.highlights.length)).toBeGreaterThan(5);
+      expect((await documentState()).highlights).toBeGreaterThan(5);
       await shot('4-verifier-document');
       await noSeriousViolation();
 
@@ -188,19 +194,17 @@ describe.skipIf(!hasChromium)(
         .getByRole('button', { name: /^Afficher dans le document § 3 / })
         .first()
         .click();
-      await expect
-        .poll(() => previewDocument((host) => host.selection?.location.index ?? null))
-        .toBe(2);
+      await expect.poll(async () => (await documentState()).selected).toBe(2);
 
       await page.getByRole('button', { name: 'Retirer le surlignage' }).click();
-      await expect.poll(() => previewDocument((host) => host.highlights.length)).toBe(0);
+      await expect.poll(async () => (await documentState()).highlights).toBe(0);
 
-      const before = await previewDocument((host) => host.created.length);
+      const before = (await documentState()).created;
       await page.getByRole('button', { name: 'Créer la version partagée' }).click();
       await expect
         .poll(() => page.getByText('Version partagée créée').count(), { timeout: 20_000 })
         .toBe(1);
-      expect(await previewDocument((host) => host.created.length)).toBe(before + 1);
+      expect((await documentState()).created).toBe(before + 1);
       const copy = visibleText(await documentFile('created', -1));
       expect(copy).toContain('PRE-2025-002');
       expect(copy).toContain('Sonia Martel');
@@ -214,15 +218,15 @@ describe.skipIf(!hasChromium)(
         1,
       );
       // The original document is untouched.
-      expect(
-        await previewDocument((host) =>
-          (host as unknown as { body: { text: string }[] }).body.some((p) =>
-            p.text.includes('Moussa TRAORÉ'),
-          ),
-        ),
-      ).toBe(true);
+      expect((await documentState()).body).toContain('Moussa TRAORÉ');
       await shot('5-version-partagee-document');
       await noSeriousViolation();
+
+      // Leaving the view removes its highlights from the document.
+      await page.getByRole('button', { name: 'Vérifier le document' }).click();
+      await expect.poll(async () => (await documentState()).highlights).toBeGreaterThan(5);
+      await page.getByRole('tab', { name: 'Compte rendu EPS' }).click();
+      await expect.poll(async () => (await documentState()).highlights).toBe(0);
       expect(problems.filter((p) => !refusedTelemetryFrame.test(p))).toEqual([]);
     });
   },
