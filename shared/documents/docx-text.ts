@@ -23,8 +23,11 @@ export interface PartText {
   segments: Segment[];
 }
 
+/** Every alternative is linear: a hostile part cannot make the reader backtrack. */
 const TOKEN =
-  /<w:tabs>[\s\S]*?<\/w:tabs>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:t(?:\s[^>]*)?\/>|<\/w:p>|<w:(tab|br|cr)(?:\s[^>]*)?\/>/g;
+  /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:t(?:\s[^>]*)?\/>|<\/w:p>|<w:(tab|br|cr)(?:\s[^>]*)?\/>/g;
+/** A tab stop (`<w:tab w:val="left" w:pos="…"/>` in `w:tabs`) is paragraph layout, not a tab. */
+const TAB_STOP = /\sw:val=/;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -49,7 +52,7 @@ export function readPart(xml: string): PartText {
   const segments: Segment[] = [];
   for (const match of xml.matchAll(TOKEN)) {
     const [whole, content, control] = match;
-    if (whole.startsWith('<w:tabs>')) continue;
+    if (control === 'tab' && TAB_STOP.test(whole)) continue;
     if (whole === '</w:p>') {
       paragraphs.push(paragraph);
       text += '\n';

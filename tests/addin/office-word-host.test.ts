@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   OfficeWordHost,
   fromBase64,
+  readOpenDocument,
   searchText,
   spotIn,
   type WordRun,
@@ -191,5 +192,65 @@ describe('OfficeWordHost (office-addin-mock)', () => {
   it('escapes Word’s search syntax', () => {
     expect(searchText('a^b\tc\nd')).toBe('a^^b^tc^ld');
     expect(searchText('x'.repeat(300))).toHaveLength(255);
+  });
+});
+
+describe('readOpenDocument (getFileAsync)', () => {
+  type Callback = (result: {
+    status: string;
+    value?: unknown;
+    error?: { message: string };
+  }) => void;
+  const office = globalThis as unknown as { Office?: unknown };
+
+  /** A stand-in for Office's common API: the file comes in `slices`, or the call fails. */
+  function fakeOffice(slices: number[][] | null) {
+    const closed: boolean[] = [];
+    office.Office = {
+      FileType: { Compressed: 'compressed' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      context: {
+        document: {
+          getFileAsync: (_type: string, _options: unknown, done: Callback) => {
+            if (!slices) {
+              done({ status: 'failed', error: { message: 'document verrouillé' } });
+              return;
+            }
+            done({
+              status: 'succeeded',
+              value: {
+                sliceCount: slices.length,
+                getSliceAsync: (index: number, read: Callback) =>
+                  read({ status: 'succeeded', value: { data: slices[index] } }),
+                closeAsync: () => closed.push(true),
+              },
+            });
+          },
+        },
+      },
+    };
+    return closed;
+  }
+
+  it('joins the slices into the .docx bytes and closes the file', async () => {
+    const closed = fakeOffice([
+      [80, 75, 3],
+      [4, 20],
+    ]);
+    try {
+      expect(await readOpenDocument()).toEqual(new Uint8Array([80, 75, 3, 4, 20]));
+      expect(closed).toEqual([true]);
+    } finally {
+      delete office.Office;
+    }
+  });
+
+  it('says in French when Word does not give the document', async () => {
+    fakeOffice(null);
+    try {
+      await expect(readOpenDocument()).rejects.toThrow(/Word n’a pas donné le document/);
+    } finally {
+      delete office.Office;
+    }
   });
 });

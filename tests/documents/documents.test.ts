@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { namesIndexFromPeople } from '../../shared/anonymisation';
-import { docxParagraphs, pseudonymiseDocx, scanParagraphs } from '../../shared/documents';
+import {
+  DOCX_LIMITS,
+  docxParagraphs,
+  pseudonymiseDocx,
+  scanParagraphs,
+} from '../../shared/documents';
 import {
   PasserelleError,
   peopleFromRecords,
@@ -140,5 +145,27 @@ describe('the pseudonymised copy', () => {
     expect(label).toMatch(/^\[.+\]$/);
     expect(first).toContain(label);
     expect(second).toContain(label);
+  });
+});
+
+describe('hostile or odd documents', () => {
+  it('reads tab stops as layout, and a run tab as a tab', () => {
+    const doc = makeDocx({
+      body: '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="2000"/></w:tabs></w:pPr><w:r><w:t>Nom</w:t></w:r><w:r><w:tab/><w:t>Classe</w:t></w:r></w:p>',
+    });
+    expect(docxParagraphs(doc).find((p) => p.part === 'word/document.xml')?.text).toBe(
+      'Nom\tClasse',
+    );
+  });
+
+  it('refuses a file beyond the size limit at once, and reads a part full of broken tags', () => {
+    expect(() => docxParagraphs(new Uint8Array(DOCX_LIMITS.maxFileBytes + 1))).toThrow(
+      /plus de 50 Mo/,
+    );
+    const broken = makeDocx({
+      body: `<w:p>${'<w:tabs><w:t '.repeat(100_000)}<w:r><w:t>fin</w:t></w:r></w:p>`,
+    });
+    // Read without backtracking: a quadratic reader would outlast the test's timeout.
+    expect(docxParagraphs(broken).some((p) => p.text.endsWith('fin'))).toBe(true);
   });
 });
