@@ -8,6 +8,7 @@
  * clears the highlights and creates the pseudonymised copy. Screenshots, and
  * axe-core finds no serious violation on each screen.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCaseload } from '../../shared/samples';
@@ -170,6 +171,26 @@ describe.skipIf(!hasChromium)(
       expect(hasName(shared)).toEqual([]);
       await shot('3-version-partagee');
 
+      // The user's own template is checked first: its problems are listed with the tags.
+      await page.getByRole('radio', { name: 'Mon modèle Word (.docx)' }).check();
+      await page
+        .getByLabel('Fichier du modèle')
+        .setInputFiles(join(process.cwd(), 'tests/fixtures/minutes/modele-eps-casse.docx'));
+      const templateProblems = page.getByRole('list', { name: 'Problèmes' });
+      await expect.poll(() => templateProblems.count(), { timeout: 20_000 }).toBe(1);
+      const listedProblems = (await templateProblems.textContent()) ?? '';
+      expect(listedProblems).toContain('{#presents}');
+      expect(listedProblems).toContain('date_naissance');
+      await shot('4-modele-refuse');
+      await noSeriousViolation();
+      const inserted = (await documentState()).inserted;
+      await page.getByRole('button', { name: 'Insérer au curseur' }).click();
+      await expect
+        .poll(() => page.getByText(/Choisissez un modèle \.docx sans problème/).count())
+        .toBe(1);
+      expect((await documentState()).inserted).toBe(inserted);
+      await page.getByRole('radio', { name: /^Compte rendu d’EPS/ }).check();
+
       // The session was saved: it can be opened again from the list.
       await expect
         .poll(() => page.getByRole('option', { name: /^Séance du 13\/01\/2026/ }).count())
@@ -187,7 +208,7 @@ describe.skipIf(!hasChromium)(
       expect(listed).toContain('Pied de page');
       expect(hasName(listed)).toEqual([]);
       expect((await documentState()).highlights).toBeGreaterThan(5);
-      await shot('4-verifier-document');
+      await shot('5-verifier-document');
       await noSeriousViolation();
 
       await page
@@ -219,7 +240,7 @@ describe.skipIf(!hasChromium)(
       );
       // The original document is untouched.
       expect((await documentState()).body).toContain('Moussa TRAORÉ');
-      await shot('5-version-partagee-document');
+      await shot('6-version-partagee-document');
       await noSeriousViolation();
 
       // Leaving the view removes its highlights from the document.

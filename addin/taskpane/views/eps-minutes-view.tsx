@@ -36,6 +36,7 @@ import {
 import {
   formatShortFrenchDate,
   isPasserelleError,
+  PasserelleError,
   sessionFieldLabels,
   type ParcoursRecord,
 } from '../../../shared/parcours';
@@ -171,7 +172,10 @@ function EpsMinutes({ word, store }: { word: WordHost; store: CaseloadStore }) {
   const templateBytes = (): Uint8Array => {
     if (template === OWN_TEMPLATE) {
       if (!own || own.problems.length) {
-        throw new Error('Choisissez un modèle .docx sans problème, ou un modèle de Passerelle.');
+        throw new PasserelleError(
+          'minutes/template-invalid',
+          'Choisissez un modèle .docx sans problème, ou un modèle de Passerelle : aucun document n’a été produit.',
+        );
       }
       return own.docx;
     }
@@ -180,8 +184,9 @@ function EpsMinutes({ word, store }: { word: WordHost; store: CaseloadStore }) {
 
   const fill = (destination: Destination) =>
     run(async () => {
+      const chosen = templateBytes();
       const saved = await save();
-      const docx = await fillTemplate(templateBytes(), saved, { version, caseload: records });
+      const docx = await fillTemplate(chosen, saved, { version, caseload: records });
       if (destination === 'curseur') await word.insertFile(docx);
       else await word.createDocument(docx);
       await store.logEvent(
