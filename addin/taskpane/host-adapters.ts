@@ -4,11 +4,14 @@
  * loaded on first use, so neither weighs on the pane's first render.
  */
 import type { ExcelHost } from '../hosts/excel';
+import type { WordHost } from '../hosts/word';
 import type { PaneEnvironment } from './environment';
 
 export interface HostAdapters {
   /** The workbook, or null when the pane does not run in Excel (nor the preview). */
   excel(): Promise<ExcelHost | null>;
+  /** The open document, or null when the pane does not run in Word (nor the preview). */
+  word(): Promise<WordHost | null>;
 }
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -29,14 +32,30 @@ export function createHostAdapters(environment: PaneEnvironment): HostAdapters {
         (globalThis as { passerellePreviewWorkbook?: unknown }).passerellePreviewWorkbook = host;
         return host;
       }),
+      word: once(async () => {
+        const [{ MemoryWordHost }, { sampleDocument }] = await Promise.all([
+          import('../hosts/word/memory-word-host'),
+          import('./preview/sample-document'),
+        ]);
+        const host = new MemoryWordHost(sampleDocument());
+        // The preview's document, readable by the browser tests (sample data only).
+        (globalThis as { passerellePreviewDocument?: unknown }).passerellePreviewDocument = host;
+        return host;
+      }),
     };
   }
   const inExcel = environment.kind === 'office' && environment.host === 'Excel';
+  const inWord = environment.kind === 'office' && environment.host === 'Word';
   return {
     excel: once(async () => {
       if (!inExcel) return null;
       const { OfficeExcelHost } = await import('../hosts/excel/office-excel-host');
       return new OfficeExcelHost();
+    }),
+    word: once(async () => {
+      if (!inWord) return null;
+      const { OfficeWordHost } = await import('../hosts/word/office-word-host');
+      return new OfficeWordHost();
     }),
   };
 }

@@ -1,4 +1,7 @@
-/** Which view to show: the one the URL asks for when this host has it, else the first. */
+/**
+ * Which view to show: the one the URL asks for when this host has it (by id,
+ * or by the ribbon command it answers), else the first.
+ */
 import { viewParameter } from './view-ids';
 import type { PaneView } from './views';
 
@@ -9,7 +12,9 @@ export interface Route {
 }
 
 export function resolveRoute(requested: string | null, views: readonly PaneView[]): Route {
-  const match = requested ? views.find((v) => v.id === requested) : undefined;
+  const match = requested
+    ? (views.find((v) => v.id === requested) ?? views.find((v) => v.command === requested))
+    : undefined;
   return {
     view: match ?? views[0] ?? null,
     unknown: requested && !match ? requested : null,

@@ -18,6 +18,8 @@ export interface PaneView {
   label: string;
   /** Hosts that show the view; the preview shows them all. */
   hosts: readonly PaneHost[];
+  /** The ribbon command that opens it when that id is not its own (one button, several hosts). */
+  command?: string;
   load: () => Promise<{ default: ComponentType<ViewProps> }>;
 }
 
@@ -51,6 +53,19 @@ export const paneViews: readonly PaneView[] = [
     label: 'Vérifier la feuille',
     hosts: ['Excel'],
     load: () => import('./views/check-sheet-view'),
+  },
+  {
+    id: commandViewIds.eps,
+    label: 'Compte rendu EPS',
+    hosts: ['Word'],
+    load: () => import('./views/eps-minutes-view'),
+  },
+  {
+    id: 'verifier-document',
+    command: commandViewIds.verification,
+    label: 'Vérifier avant partage',
+    hosts: ['Word'],
+    load: () => import('./views/check-document-view'),
   },
   {
     id: 'file-active',

@@ -7,7 +7,8 @@
  * shared one (codes only, whole package searched for the caseload's names and
  * passed to the injected anonymisation scanner before it is returned);
  * `proposeAgenda(records, date)` builds a session's situations from the
- * caseload; `defaultTemplates` are the shipped templates.
+ * caseload; `defaultTemplates` are the shipped templates;
+ * `removeComments`/`stripIdentifyingProperties` clean any .docx before it is shared.
  * Needs shared/parcours, shared/zip, docxtemplater (default parser only) and pizzip; no
  * I/O: bytes in, bytes out. Runs in Node and browsers.
  */
@@ -22,6 +23,6 @@ export {
 export { fillTemplate, type FillOptions } from './fill';
 export { proposeAgenda, type AgendaOptions } from './agenda';
 export { versionLabels, MISSING, type MinutesVersion } from './values';
-export type { PrivacyFinding } from './privacy';
+export { removeComments, stripIdentifyingProperties, type PrivacyFinding } from './privacy';
 export { ZIP_LIMITS } from './package';
 export { defaultTemplates, findDefaultTemplate, type DefaultTemplate } from './templates/defaults';

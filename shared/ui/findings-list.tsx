@@ -1,7 +1,7 @@
 /**
  * Findings of a check, grouped by person then by kind, each with its cell
  * (or place) and French reason; one click on a finding calls `onSelect`
- * (Excel selects the cell). Never shows the value found.
+ * (Excel selects the cell, Word scrolls to the passage). Never shows the value found.
  */
 import { Button, Text } from '@fluentui/react-components';
 import type { FindingType } from '../anonymisation';
@@ -20,6 +20,8 @@ export interface FindingsListProps<F extends ListedFinding> {
   /** Accessible name of the list, e.g. «Données personnelles trouvées». */
   label: string;
   onSelect?(finding: F): void;
+  /** What a click does, for screen readers (default «Sélectionner la cellule»). */
+  selectLabel?: string;
 }
 
 export const findingTypeLabels: Record<FindingType, string> = {
@@ -62,6 +64,7 @@ export function FindingsList<F extends ListedFinding>({
   findings,
   label,
   onSelect,
+  selectLabel = 'Sélectionner la cellule',
 }: FindingsListProps<F>) {
   const groups = groupFindings(findings);
   return (
@@ -84,7 +87,7 @@ export function FindingsList<F extends ListedFinding>({
                         size="small"
                         appearance="subtle"
                         onClick={() => onSelect(f)}
-                        aria-label={`Sélectionner la cellule ${f.cell} : ${f.reason}`}
+                        aria-label={`${selectLabel} ${f.cell} : ${f.reason}`}
                       >
                         {f.cell} — {f.reason}
                       </Button>

@@ -81,6 +81,11 @@ describe('add-in build (preview)', () => {
       'office-excel-host',
       'memory-excel-host',
       'sample-workbook',
+      'eps-minutes-view',
+      'check-document-view',
+      'office-word-host',
+      'memory-word-host',
+      'sample-document',
     ]) {
       expect(lazy).toContain(`chunks/${chunk}-`);
       expect(names(build.initialScripts).join(' ')).not.toContain(chunk);

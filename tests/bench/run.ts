@@ -9,6 +9,7 @@ import { paneImport } from './pane-import';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
 import { minutesBench } from './minutes';
+import { documentsBench } from './documents';
 import { importBench } from './import';
 import { indicatorsBench } from './indicators';
 import { emailExtraction } from './email';
@@ -19,6 +20,7 @@ const benches: Bench[] = [
   cliStartup,
   storeBench,
   minutesBench,
+  documentsBench,
   taskPane,
   paneImport,
   importBench,

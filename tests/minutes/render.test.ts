@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fillTemplate, findDefaultTemplate } from '../../shared/minutes';
+import { decisions, labelOf, situationKinds } from '../../shared/parcours';
 import { caseload, session } from './helpers';
 
 function has(command: string): boolean {
@@ -60,8 +61,31 @@ describe.skipIf(!has('soffice') || !has('pdftoppm'))(
       const text = await render('compte-rendu-eps', 'partagee');
       expect(text).toContain('Compte rendu de l’équipe pluridisciplinaire de soutien');
       expect(text).toContain('Situations examinées');
-      expect(text).toContain('PRE-2024-140');
-      expect(text).toMatch(/Confidentiel — diffusion limitée aux membres de l’EPS — page 1 sur \d/);
+      // The table of situations: its column headers (first line of the header row) and one
+      // row per situation of the session, with the decision's French label.
+      expect(text).toMatch(
+        /Code parcours\s+Passage\s+Âge,\s+Référent\(e\)\s+Synthèse des échanges\s+Décision\s+Actions décidées\s+Prochaine/,
+      );
+      const shown = session('modele-eps-tableau');
+      for (const situation of shown.situations) {
+        // A row's first line: code, passage, and the first word of the decision (it may wrap).
+        const row = text.split('\n').find((line) => line.includes(situation.code)) ?? '';
+        expect(row).toMatch(
+          new RegExp(`${situation.code}\\s+${labelOf(situationKinds, situation.kind!)}`),
+        );
+        if (situation.decision)
+          expect(row).toContain(labelOf(decisions, situation.decision).split(' ')[0]);
+      }
+      // Every page ends with the confidential footer and its number.
+      const pages = text.split('\f').filter((page) => page.trim());
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((page, i) =>
+        expect(page).toMatch(
+          new RegExp(
+            `Confidentiel — diffusion limitée aux membres de l’EPS — page ${i + 1} sur ${pages.length}\\s*$`,
+          ),
+        ),
+      );
       expect(text).not.toMatch(/[{}]/);
       expect(
         readdirSync(artifacts).some((f) => /^compte-rendu-eps-partagee-\d+\.png$/.test(f)),

@@ -17,10 +17,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { namesIndexFromPeople, type NamesIndex } from '../../../shared/anonymisation';
 import { excelSerialToIso } from '../../../shared/parcours';
 import type { CaseloadStore } from '../../../shared/store';
-import { FindingsList, errorMessage, filterChoices } from '../../../shared/ui';
+import { FindingsList, errorMessage } from '../../../shared/ui';
 import {
   headerRowIndex,
   pseudonymiseSheet,
@@ -29,6 +28,7 @@ import {
   type SheetCell,
 } from '../../../shared/sheets';
 import { columnLetters, parseRange, type ExcelHost, type SheetRange } from '../../hosts/excel';
+import { caseloadNames } from './caseload-names';
 import { ExcelGate } from './excel-gate';
 import { sessionFor } from './session-gate';
 import type { ViewProps } from '../views';
@@ -55,12 +55,6 @@ function gridOf(range: SheetRange) {
     cellName: (row: number, column: number) =>
       `${columnLetters(origin.column + column)}${origin.row + header + row + 1}`,
   };
-}
-
-async function namesOf(store: CaseloadStore | null): Promise<NamesIndex | undefined> {
-  if (!store) return undefined;
-  const referents = filterChoices(await store.allRecords()).referents;
-  return namesIndexFromPeople(await store.knownPeople(), { professionals: referents });
 }
 
 interface Checked {
@@ -106,7 +100,7 @@ function CheckSheet({ excel, store }: { excel: ExcelHost; store: CaseloadStore |
       const range = await excel.readSheet(sheetName);
       const { grid, cellName } = gridOf(range);
       const findings = scanSheet(grid, {
-        names: await namesOf(store),
+        names: await caseloadNames(store),
         headerRow: true,
         cellName,
       });
@@ -117,7 +111,10 @@ function CheckSheet({ excel, store }: { excel: ExcelHost; store: CaseloadStore |
   const pseudonymiseCopy = (target: Checked) =>
     run(async () => {
       const { grid } = gridOf(target.range);
-      const result = pseudonymiseSheet(grid, { names: await namesOf(store), headerRow: true });
+      const result = pseudonymiseSheet(grid, {
+        names: await caseloadNames(store),
+        headerRow: true,
+      });
       const [headers = [], ...rows] = result.values;
       const written = await excel.writeTable({
         sheetName: `${target.sheetName} pseudonymisé`,
