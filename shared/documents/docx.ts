@@ -15,6 +15,7 @@ import {
 } from '../anonymisation';
 import { PasserelleError, type PseudonymMemory } from '../parcours';
 import { removeComments, stripIdentifyingProperties } from '../minutes';
+import { checkInflation, type ZipErrors } from '../zip';
 import { applyEdits, readPart, type PartText, type TextEdit } from './docx-text';
 import type { DocumentParagraph } from './paragraphs';
 
@@ -38,10 +39,33 @@ interface OpenedDocument {
   parts: { name: string; text: PartText }[];
 }
 
-function openDocx(bytes: Uint8Array): OpenedDocument {
+const zipErrors: ZipErrors = {
+  corrupt: unreadable,
+  bomb: (part, detail) =>
+    new PasserelleError(
+      'documents/zip-bomb',
+      `ce document est refusé : la partie « ${part} » ${detail}. Il ressemble à une « bombe zip » ; enregistrez-le de nouveau depuis Word ou LibreOffice.`,
+      { file: part },
+    ),
+};
+
+/** Archive limits: a document of a few megabytes, mostly text and a few images. */
+const ZIP_LIMITS = {
+  maxEntries: 2_000,
+  maxTotalBytes: 100 * 1024 * 1024,
+  // Repetitive XML (an empty table, a pasted list) compresses hugely yet honestly: the total
+  // and the streamed check bound memory, so no ratio is refused below deflate's own maximum.
+  maxRatio: 1032,
+  ratioFloorBytes: 1024 * 1024,
+  harmlessBytes: 4 * 1024 * 1024,
+};
+
+async function openDocx(bytes: Uint8Array): Promise<OpenedDocument> {
   if (bytes.length > DOCX_LIMITS.maxFileBytes) {
     throw unreadable(`plus de ${DOCX_LIMITS.maxFileBytes / 1024 / 1024} Mo`);
   }
+  // Before PizZip inflates anything: a part lying about its size never reaches memory.
+  await checkInflation(bytes, ZIP_LIMITS, zipErrors);
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
@@ -71,8 +95,8 @@ function openDocx(bytes: Uint8Array): OpenedDocument {
 }
 
 /** The document's paragraphs, part by part (headers, body, footers, notes), as a reader sees them. */
-export function docxParagraphs(docx: Uint8Array): DocumentParagraph[] {
-  return openDocx(docx).parts.flatMap(({ name, text }) =>
+export async function docxParagraphs(docx: Uint8Array): Promise<DocumentParagraph[]> {
+  return (await openDocx(docx)).parts.flatMap(({ name, text }) =>
     text.paragraphs.map((paragraph) => ({ part: name, text: paragraph })),
   );
 }
@@ -137,7 +161,7 @@ export async function pseudonymiseDocx(
   docx: Uint8Array,
   options: DocxPseudonymiseOptions = {},
 ): Promise<PseudonymisedDocx> {
-  const { zip, parts } = openDocx(docx);
+  const { zip, parts } = await openDocx(docx);
   const scanOptions = {
     ...(options.names ? { names: options.names } : {}),
     ...(options.referenceDate ? { referenceDate: options.referenceDate } : {}),

@@ -43,7 +43,7 @@ describe('MemoryWordHost', () => {
 
   it('gives the document as a .docx that reads back the same, tables included', async () => {
     const host = new MemoryWordHost(sampleDocument());
-    const paragraphs = docxParagraphs(await host.readFile());
+    const paragraphs = await docxParagraphs(await host.readFile());
     const read = await host.readParagraphs();
     expect(paragraphs.map((p) => p.text).sort()).toEqual(read.map((p) => p.text).sort());
   });

@@ -40,7 +40,7 @@ export const documentsBench: Bench = {
     const names = namesIndexFromPeople(peopleFromRecords(records), {
       professionals: ['Sonia Martel', 'Karim Haddad'],
     });
-    const paragraphs = docxParagraphs(docx);
+    const paragraphs = await docxParagraphs(docx);
     const plain = paragraphs.map((p) => p.text).join('\n');
     const scanPlain = await time(() => scan(plain, { names }), 10);
     const check = await time(() => scanParagraphs(paragraphs, { names }), 10);

@@ -50,8 +50,8 @@ function memory(): PseudonymMemory & { labels: Map<string, string> } {
 }
 
 describe('reading a .docx as paragraphs', () => {
-  it('reads headers, body with its table cells, and footers in reading order', () => {
-    const paragraphs = docxParagraphs(note);
+  it('reads headers, body with its table cells, and footers in reading order', async () => {
+    const paragraphs = await docxParagraphs(note);
     expect(paragraphs[0]).toEqual({
       part: 'word/header1.xml',
       text: 'Note de situation — Moussa TRAORÉ',
@@ -62,18 +62,31 @@ describe('reading a .docx as paragraphs', () => {
     expect(paragraphs.at(-1)).toEqual({ part: 'word/footer1.xml', text: 'Document de travail' });
   });
 
-  it('refuses what is not a Word document with a French message', () => {
-    expect(() => docxParagraphs(new TextEncoder().encode('pas un zip'))).toThrow(PasserelleError);
+  it('refuses what is not a Word document with a French message', async () => {
+    await expect(docxParagraphs(new TextEncoder().encode('pas un zip'))).rejects.toThrow(
+      PasserelleError,
+    );
     const zip = new PizZip();
     zip.file('autre.xml', '<a/>');
-    expect(() => docxParagraphs(zip.generate({ type: 'uint8array' }))).toThrow(
+    await expect(docxParagraphs(zip.generate({ type: 'uint8array' }))).rejects.toThrow(
       /word\/document\.xml manque/,
     );
   });
+
+  it('refuses a zip bomb before inflating it', async () => {
+    const bomb = makeDocx({ body: '<w:p><w:r><w:t>x</w:t></w:r></w:p>' });
+    const zip = new PizZip(bomb);
+    // 128 MB of images once inflated, from a file of a few hundred kilobytes.
+    zip.file('word/media/zeros1.bin', new Uint8Array(64 * 1024 * 1024));
+    zip.file('word/media/zeros2.bin', new Uint8Array(64 * 1024 * 1024));
+    const bytes = zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    await expect(docxParagraphs(bytes)).rejects.toMatchObject({ code: 'documents/zip-bomb' });
+  });
 });
 
-describe('scanning paragraphs', () => {
-  const paragraphs = docxParagraphs(note);
+describe('scanning paragraphs', async () => {
+  const paragraphs = await docxParagraphs(note);
   const found = scanParagraphs(paragraphs, { names });
 
   it('gives each finding its paragraph and offsets, the known child under its code', () => {
@@ -149,23 +162,23 @@ describe('the pseudonymised copy', () => {
 });
 
 describe('hostile or odd documents', () => {
-  it('reads tab stops as layout, and a run tab as a tab', () => {
+  it('reads tab stops as layout, and a run tab as a tab', async () => {
     const doc = makeDocx({
       body: '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="2000"/></w:tabs></w:pPr><w:r><w:t>Nom</w:t></w:r><w:r><w:tab/><w:t>Classe</w:t></w:r></w:p>',
     });
-    expect(docxParagraphs(doc).find((p) => p.part === 'word/document.xml')?.text).toBe(
+    expect((await docxParagraphs(doc)).find((p) => p.part === 'word/document.xml')?.text).toBe(
       'Nom\tClasse',
     );
   });
 
-  it('refuses a file beyond the size limit at once, and reads a part full of broken tags', () => {
-    expect(() => docxParagraphs(new Uint8Array(DOCX_LIMITS.maxFileBytes + 1))).toThrow(
+  it('refuses a file beyond the size limit at once, and reads a part full of broken tags', async () => {
+    await expect(docxParagraphs(new Uint8Array(DOCX_LIMITS.maxFileBytes + 1))).rejects.toThrow(
       /plus de 50 Mo/,
     );
     const broken = makeDocx({
       body: `<w:p>${'<w:tabs><w:t '.repeat(100_000)}<w:r><w:t>fin</w:t></w:r></w:p>`,
     });
     // Read without backtracking: a quadratic reader would outlast the test's timeout.
-    expect(docxParagraphs(broken).some((p) => p.text.endsWith('fin'))).toBe(true);
+    expect((await docxParagraphs(broken)).some((p) => p.text.endsWith('fin'))).toBe(true);
   });
 });

@@ -147,7 +147,7 @@ export class MemoryWordHost implements WordHost {
 
   /** After the selected body paragraph, or at the end of the body when nothing is selected there. */
   async insertFile(docx: Uint8Array): Promise<void> {
-    const added = docxParagraphs(docx)
+    const added = (await docxParagraphs(docx))
       .filter((p) => p.part === 'word/document.xml')
       .map((p) => ({ text: p.text }));
     const at =
@@ -160,7 +160,7 @@ export class MemoryWordHost implements WordHost {
 
   async createDocument(docx: Uint8Array): Promise<void> {
     // Word refuses a file it cannot read; so does the preview.
-    docxParagraphs(docx);
+    await docxParagraphs(docx);
     this.created.push(docx);
   }
 

@@ -110,7 +110,7 @@ function CheckDocument({ word, store }: { word: WordHost; store: CaseloadStore |
         names,
         ...(store ? { memory: store.pseudonymMemory } : {}),
       });
-      const again = scanParagraphs(docxParagraphs(result.docx), { names });
+      const again = scanParagraphs(await docxParagraphs(result.docx), { names });
       await word.createDocument(result.docx);
       await store?.logEvent(
         'pseudonymisation',
