@@ -3,7 +3,9 @@
  * `ParcoursDraft` that importers and extractors propose before a person
  * confirms it, and the `EpsSession`. Keys are exactly the dictionary's.
  */
-import { z } from 'zod';
+// A namespace import: esbuild cannot shake `{ z }` (a re-exported namespace) and would
+// bundle every zod locale and the JSON Schema tools into the pane (~350 KB minified).
+import * as z from 'zod';
 import {
   categories,
   decisions,

@@ -4,8 +4,16 @@
  * errors with the address to select, the preview rows and the summary.
  * Pure functions: the screen renders them, tests check them.
  */
-import { FULL_NAME_KEY, type ImportResult, type SheetMapping } from '../import';
+import type { FULL_NAME_KEY, ImportResult, SheetMapping } from '../import';
 import { recordFields } from '../parcours';
+
+/**
+ * The import's full-name key, checked against it by the type: a value import
+ * of `../import` would put the whole importer (PapaParse, the anonymiser its
+ * export needs) in every bundle chunk that reaches shared/ui, such as the
+ * «File active» view's (esbuild splits chunks by file).
+ */
+const fullNameKey: typeof FULL_NAME_KEY = 'child.fullName';
 
 export interface FieldChoice {
   key: string;
@@ -14,7 +22,7 @@ export interface FieldChoice {
 
 /** The fields a column can feed: the dictionary's (but the internal id) and «Nom et prénom» in one cell. */
 export const fieldChoices: readonly FieldChoice[] = [
-  { key: FULL_NAME_KEY, label: 'Nom et prénom (une seule colonne)' },
+  { key: fullNameKey, label: 'Nom et prénom (une seule colonne)' },
   ...recordFields.filter((f) => f.key !== 'id').map((f) => ({ key: f.key, label: f.label })),
 ];
 
