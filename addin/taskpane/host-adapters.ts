@@ -4,11 +4,14 @@
  * loaded on first use, so neither weighs on the pane's first render.
  */
 import type { ExcelHost } from '../hosts/excel';
+import type { OutlookAdapters } from '../hosts/mailbox/outlook-adapters';
 import type { PaneEnvironment } from './environment';
 
 export interface HostAdapters {
   /** The workbook, or null when the pane does not run in Excel (nor the preview). */
   excel(): Promise<ExcelHost | null>;
+  /** The open mail item and the on-send settings, or null outside Outlook (and the preview). */
+  outlook(): Promise<OutlookAdapters | null>;
 }
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -29,14 +32,27 @@ export function createHostAdapters(environment: PaneEnvironment): HostAdapters {
         (globalThis as { passerellePreviewWorkbook?: unknown }).passerellePreviewWorkbook = host;
         return host;
       }),
+      outlook: once(async () => {
+        const { previewOutlook } = await import('./preview/sample-mailbox');
+        const outlook = previewOutlook();
+        // The preview's mailbox, readable by the browser tests (sample data only).
+        (globalThis as { passerellePreviewOutlook?: unknown }).passerellePreviewOutlook = outlook;
+        return outlook;
+      }),
     };
   }
   const inExcel = environment.kind === 'office' && environment.host === 'Excel';
+  const inOutlook = environment.kind === 'office' && environment.host === 'Outlook';
   return {
     excel: once(async () => {
       if (!inExcel) return null;
       const { OfficeExcelHost } = await import('../hosts/excel/office-excel-host');
       return new OfficeExcelHost();
+    }),
+    outlook: once(async () => {
+      if (!inOutlook) return null;
+      const { officeOutlook } = await import('../hosts/mailbox/outlook-adapters');
+      return officeOutlook();
     }),
   };
 }

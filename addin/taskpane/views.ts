@@ -47,6 +47,18 @@ export const paneViews: readonly PaneView[] = [
     load: () => import('./views/check-sheet-view'),
   },
   {
+    id: commandViewIds.courriel,
+    label: 'Créer un parcours',
+    hosts: ['Outlook'],
+    load: () => import('./views/referral-view'),
+  },
+  {
+    id: commandViewIds.envoi,
+    label: 'Vérifier avant envoi',
+    hosts: ['Outlook'],
+    load: () => import('./views/send-check-view'),
+  },
+  {
     id: 'file-active',
     label: 'File active',
     hosts: ['Excel', 'Word', 'Outlook'],

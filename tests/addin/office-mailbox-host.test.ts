@@ -38,9 +38,15 @@ function readItem() {
   });
 }
 
-function composeItem(written: { html?: string }) {
+function composeItem(written: { html?: string; subject?: string }) {
   return mockedItem({
-    subject: { getAsync: (cb: Callback) => ok('Point sur Lyna', cb) },
+    subject: {
+      getAsync: (cb: Callback) => ok(written.subject ?? 'Point sur Lyna', cb),
+      setAsync(subject: string, cb: Callback) {
+        written.subject = subject;
+        ok(undefined, cb);
+      },
+    },
     to: {
       getAsync: (cb: Callback) => ok([{ displayName: 'CMP', emailAddress: 'cmp@cmp.org' }], cb),
     },
@@ -97,7 +103,7 @@ describe('OfficeMailboxHost (office-addin-mock)', () => {
   });
 
   it('reads a message being written through getAsync, Bcc included, and writes its HTML body', async () => {
-    const written: { html?: string } = {};
+    const written: { html?: string; subject?: string } = {};
     const host = new OfficeMailboxHost(composeItem(written));
     expect(host.mode).toBe('compose');
     expect(await host.subject()).toBe('Point sur Lyna');
@@ -109,11 +115,16 @@ describe('OfficeMailboxHost (office-addin-mock)', () => {
     expect(await host.attachments()).toEqual([{ name: 'bilan-lyna.pdf', type: '', size: 1200 }]);
     await host.setBodyHtml('<p><b>PRE-2025-009</b></p>');
     expect(written.html).toBe('<p><b>PRE-2025-009</b></p>');
+    await host.setSubject('Point sur PRE-2025-009');
+    expect(await host.subject()).toBe('Point sur PRE-2025-009');
   });
 
   it('turns an Outlook failure into a French error, and refuses to write a received message', async () => {
     const failing = mockedItem({
-      subject: { getAsync: (cb: Callback) => cb({ status: 'failed', error: { message: 'x' } }) },
+      subject: {
+        getAsync: (cb: Callback) => cb({ status: 'failed', error: { message: 'x' } }),
+        setAsync: () => undefined,
+      },
       to: [],
       cc: [],
       body: { getAsync: () => undefined },
@@ -122,6 +133,9 @@ describe('OfficeMailboxHost (office-addin-mock)', () => {
     expect(error).toBeInstanceOf(PasserelleError);
     expect((error as PasserelleError).message).toMatch(/^Outlook n’a pas pu lire l’objet/);
     await expect(new OfficeMailboxHost(readItem()).setBodyHtml('<p>x</p>')).rejects.toThrow(
+      'Ce message est en lecture',
+    );
+    await expect(new OfficeMailboxHost(readItem()).setSubject('x')).rejects.toThrow(
       'Ce message est en lecture',
     );
   });

@@ -28,6 +28,8 @@ export interface MailboxHost {
   bodyText(): Promise<string>;
   /** Replaces the body (compose mode only): a PasserelleError in read mode. */
   setBodyHtml(html: string): Promise<void>;
+  /** Replaces the subject (compose mode only): a PasserelleError in read mode. */
+  setSubject(subject: string): Promise<void>;
   /** Attachments: names, types and sizes; content too in read mode when Outlook gives it. */
   attachments(): Promise<MailAttachment[]>;
 }

@@ -83,14 +83,23 @@ export class MemoryMailboxHost implements MailboxHost {
   }
 
   async setBodyHtml(html: string): Promise<void> {
+    this.mustCompose();
+    this.html = html;
+    this.edited = true;
+  }
+
+  async setSubject(subject: string): Promise<void> {
+    this.mustCompose();
+    this.seed.subject = subject;
+  }
+
+  private mustCompose(): void {
     if (this.mode !== 'compose') {
       throw new PasserelleError(
         'outlook/lecture-seule',
         'Ce message est en lecture : seul un message en cours de rédaction peut être modifié.',
       );
     }
-    this.html = html;
-    this.edited = true;
   }
 
   async attachments(): Promise<MailAttachment[]> {

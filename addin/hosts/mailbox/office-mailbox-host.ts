@@ -41,7 +41,12 @@ interface ComposeRecipients {
 
 /** The parts of Office's read and compose items the adapter uses (one shape for both). */
 export interface OutlookItem {
-  subject: string | { getAsync(callback: Callback<string>): void };
+  subject:
+    | string
+    | {
+        getAsync(callback: Callback<string>): void;
+        setAsync(subject: string, callback: Callback<void>): void;
+      };
   from?: EmailAddressDetails;
   dateTimeCreated?: Date;
   to: EmailAddressDetails[] | ComposeRecipients;
@@ -93,6 +98,12 @@ function base64Bytes(text: string): Uint8Array {
   const binary = atob(text);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
+
+const readOnly = () =>
+  new PasserelleError(
+    'outlook/lecture-seule',
+    'Ce message est en lecture : seul un message en cours de rédaction peut être modifié.',
+  );
 
 function currentItem(): OutlookItem {
   const item = (globalThis as { Office?: typeof Office }).Office?.context?.mailbox?.item;
@@ -166,15 +177,16 @@ export class OfficeMailboxHost implements MailboxHost {
 
   async setBodyHtml(html: string): Promise<void> {
     const { setAsync } = this.item.body;
-    if (this.mode !== 'compose' || !setAsync) {
-      throw new PasserelleError(
-        'outlook/lecture-seule',
-        'Ce message est en lecture : seul un message en cours de rédaction peut être modifié.',
-      );
-    }
+    if (this.mode !== 'compose' || !setAsync) throw readOnly();
     await call<void>('modifier le corps du message', (cb) =>
       setAsync.call(this.item.body, html, { coercionType: HTML }, cb),
     );
+  }
+
+  async setSubject(subject: string): Promise<void> {
+    const field = this.item.subject;
+    if (typeof field === 'string') throw readOnly();
+    await call<void>('modifier l’objet du message', (cb) => field.setAsync(subject, cb));
   }
 
   async attachments(): Promise<MailAttachment[]> {

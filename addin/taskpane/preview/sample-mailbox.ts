@@ -5,7 +5,9 @@
  * message being written to a partner outside the team that still names a
  * child of the sample caseload.
  */
-import type { MailSeed } from '../../hosts/mailbox';
+import { MemoryMailboxHost, type MailSeed } from '../../hosts/mailbox';
+import type { OutlookAdapters } from '../../hosts/mailbox/outlook-adapters';
+import { memoryStorage, writeInternalDomains } from '../../onsend/settings';
 import received from './sample-mail.json';
 
 export const sampleReceived: readonly MailSeed[] = received as MailSeed[];
@@ -25,5 +27,19 @@ export const sampleCompose: MailSeed = {
     '<p>Bien cordialement,</p>',
     '<p>Sonia Martel<br>Référente de parcours, PRE de Nîmes</p>',
   ].join('\n'),
-  attachments: [{ name: 'bilan-moussa-traore.pdf', type: 'application/pdf', size: 48_213 }],
+  attachments: [{ name: 'compte-rendu-eps.pdf', type: 'application/pdf', size: 48_213 }],
 };
+
+/** The preview's Outlook: the samples, and an in-memory stand-in for `OfficeRuntime.storage`. */
+export function previewOutlook(): OutlookAdapters & { compose: MemoryMailboxHost } {
+  const storage = memoryStorage();
+  void writeInternalDomains({ storage }, sampleInternalDomains);
+  return {
+    received: sampleReceived.map((seed) => ({
+      label: seed.subject,
+      host: new MemoryMailboxHost(seed),
+    })),
+    compose: new MemoryMailboxHost(sampleCompose),
+    onSend: { storage },
+  };
+}
