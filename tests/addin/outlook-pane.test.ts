@@ -61,6 +61,10 @@ describe('a referral in the pane', () => {
     expect(birth?.provenance?.excerpt).toContain('née le 08/02/2017');
     const lastName = fields.find((f) => f.path === 'child.lastName')!;
     expect(markValue(lastName.provenance!.excerpt, 'Ghalem')?.match).toBe('GHALEM');
+    expect(markValue(birth!.provenance!.excerpt, '2017-02-08')?.match).toBe('08/02/2017');
+    const phone = fields.find((f) => f.path === 'guardians.0.phone')!;
+    expect(markValue(phone.provenance!.excerpt, '+33658312740')?.match).toBe('06 58 31 27 40');
+    expect(markValue('rien à voir', 'Lyna')).toBeNull();
     expect(fields.find((f) => f.path === 'guardians.0.phone')?.label).toMatch(/Téléphone/);
   });
 

@@ -47,15 +47,37 @@ function labelOf(path: string): string {
   return path === 'child.age' ? 'Âge indiqué' : fieldLabel(path);
 }
 
-/** The excerpt split around the value, when the value is written in it (any case). */
+/** How a normalised value may be written in a message: ISO dates as dd/mm/yyyy, +33 phones as 0…. */
+function writtenForms(value: string): RegExp[] {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const forms = [new RegExp(escape(value.trim()), 'i')];
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (iso) {
+    const [, y, m, d] = iso;
+    forms.push(new RegExp(`0?${Number(d)}\\s?[/.-]\\s?0?${Number(m)}\\s?[/.-]\\s?${y}`));
+  }
+  const phone = /^\+33(\d{9})$/.exec(value);
+  if (phone) forms.push(new RegExp(`0${[...phone[1]!].join('[\\s.\\u00a0-]?')}`));
+  return forms;
+}
+
+/** The excerpt split around the value, when the value is written in it (any case, any usual form). */
 export function markValue(
   excerpt: string,
   value: string,
 ): { before: string; match: string; after: string } | null {
-  const at = value.trim() ? excerpt.toLowerCase().indexOf(value.trim().toLowerCase()) : -1;
-  if (at < 0) return null;
-  const end = at + value.trim().length;
-  return { before: excerpt.slice(0, at), match: excerpt.slice(at, end), after: excerpt.slice(end) };
+  if (!value.trim()) return null;
+  for (const form of writtenForms(value)) {
+    const found = form.exec(excerpt);
+    if (!found) continue;
+    const end = found.index + found[0].length;
+    return {
+      before: excerpt.slice(0, found.index),
+      match: found[0],
+      after: excerpt.slice(end),
+    };
+  }
+  return null;
 }
 
 /** The draft with the user's corrections (an emptied field is removed). */

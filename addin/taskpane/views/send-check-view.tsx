@@ -66,7 +66,7 @@ async function namesOf(store: CaseloadStore | null): Promise<NamesIndex | undefi
 
 function personOf(f: { code?: string; role: string }): string {
   if (f.code) return f.code;
-  return f.role === 'beneficiaire' ? 'Personne hors file active' : 'Autre personne';
+  return f.role === 'beneficiaire' ? 'Enfant ou famille (sans code)' : 'Autre personne';
 }
 
 function verdictText(verdict: SendVerdict): {
@@ -234,7 +234,9 @@ function SendCheck({
         </MessageBar>
       )}
       {sent && (
-        <MessageBar intent={sent.allowEvent ? 'success' : 'error'}>
+        <MessageBar
+          intent={sent.allowEvent ? 'success' : sent.sendModeOverride ? 'warning' : 'error'}
+        >
           <MessageBarBody>
             <MessageBarTitle>
               {sent.allowEvent
@@ -243,7 +245,7 @@ function SendCheck({
                   ? 'Outlook demanderait confirmation'
                   : 'Envoi bloqué'}
             </MessageBarTitle>
-            {sent.errorMessage}
+            {sent.errorMessage && <Text block>{sent.errorMessage}</Text>}
           </MessageBarBody>
         </MessageBar>
       )}
