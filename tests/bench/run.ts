@@ -12,6 +12,7 @@ import { minutesBench } from './minutes';
 import { importBench } from './import';
 import { indicatorsBench } from './indicators';
 import { emailExtraction } from './email';
+import { outlookBench } from './outlook';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 import { taskPane } from './taskpane';
 
@@ -26,6 +27,7 @@ const benches: Bench[] = [
   emailExtraction,
   anonymisationBench,
   extensionBench,
+  outlookBench,
 ];
 
 export async function main(args: string[]): Promise<number> {
