@@ -52,7 +52,9 @@ describe.skipIf(!hasChromium)('Outlook views in the task pane preview', () => {
 
   it('extracts a referral into the store, and proposes nothing for an invitation', async () => {
     await page.goto(`${preview.origin}/taskpane.html?vue=courriel`);
-    await expect.poll(() => page.getByText('Protéger la file active').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Protéger la file active').count(), { timeout: 20_000 })
+      .toBe(1);
     await page.getByLabel(passphraseLabel).fill(passphrase);
     await page.getByLabel(/^Confirmation de la phrase de passe/).fill(passphrase);
     await page.getByRole('button', { name: 'Créer la file active' }).click();
