@@ -12,14 +12,23 @@ export interface OutgoingText {
   parts: { part: OutgoingPart; start: number; end: number }[];
 }
 
+/**
+ * No-break and narrow no-break spaces as plain spaces, one for one (offsets
+ * unchanged): Outlook and Word put them inside phone numbers («06 12 34…»
+ * typed with a no-break space), where the detector expects plain spaces.
+ */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f\u2007]/g, ' ');
+}
+
 export function attachmentWords(name: string): string {
   return name.replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[-_.+]+/g, ' ');
 }
 
 export function outgoingText(subject: string, body: string, attachmentNames: readonly string[]) {
   const pieces: [OutgoingPart, string][] = [
-    ['objet', subject.trim()],
-    ['corps', body.trim()],
+    ['objet', plainSpaces(subject.trim())],
+    ['corps', plainSpaces(body.trim())],
     ['pieces-jointes', attachmentNames.map(attachmentWords).join('\n')],
   ];
   let text = '';

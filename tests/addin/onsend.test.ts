@@ -232,6 +232,18 @@ describe('internal domains and outgoing text', () => {
     expect(externalCount([], ['nimes.fr'])).toBe(1);
   });
 
+  it('reads a phone number typed with no-break spaces', () => {
+    const body = 'Au sujet de Moussa TRAORÉ : sa mère au 06\u00a012 34\u202f56 78.';
+    expect(outgoingText('', body, []).text).toBe(
+      'Au sujet de Moussa TRAORÉ : sa mère au 06 12 34 56 78.',
+    );
+    const verdict = decideOnSend(
+      { subject: '', body, attachmentNames: [], recipients: ['a@cmp.org'] },
+      { internalDomains: [], referenceDate },
+    );
+    expect(verdict).toMatchObject({ action: 'block', direct: { TELEPHONE: 1 } });
+  });
+
   it('joins subject, body and attachment names, each with its range', () => {
     const out = outgoingText(' Objet ', 'Corps', ['bilan-lyna_ghalem.v2.pdf']);
     expect(out.text).toBe('Objet\n\nCorps\n\nbilan lyna ghalem v2');

@@ -36,7 +36,7 @@ import type { OutlookAdapters } from '../../hosts/mailbox/outlook-adapters';
 import { decideOnSend, isDirectHit, isQuasiHit, type SendVerdict } from '../../onsend/decide';
 import { describeCounts } from '../../onsend/alert';
 import { handleMessageSend, type SendCompletion } from '../../onsend/handler';
-import { outgoingText, partAt, type OutgoingPart } from '../../onsend/outgoing-text';
+import { outgoingText, partAt, plainSpaces, type OutgoingPart } from '../../onsend/outgoing-text';
 import { readOnSendSettings } from '../../onsend/settings';
 import { htmlText, replaceInHtml } from '../outlook/html-body';
 import type { ViewProps } from '../views';
@@ -163,10 +163,18 @@ function SendCheck({
       const names = await namesOf(target);
       const options = names ? { names } : {};
       const body = htmlText(await compose.bodyHtml());
-      const result = await pseudonymiseWithMemory(body.text, target.pseudonymMemory, options);
+      const result = await pseudonymiseWithMemory(
+        plainSpaces(body.text),
+        target.pseudonymMemory,
+        options,
+      );
       await compose.setBodyHtml(replaceInHtml(body, result.replacements));
       const subject = await compose.subject();
-      const renamed = await pseudonymiseWithMemory(subject, target.pseudonymMemory, options);
+      const renamed = await pseudonymiseWithMemory(
+        plainSpaces(subject),
+        target.pseudonymMemory,
+        options,
+      );
       if (renamed.text !== subject) await compose.setSubject(renamed.text);
       const codes = [...new Set(checked?.findings.flatMap((f) => (f.code ? [f.code] : [])))];
       await target.logEvent(
