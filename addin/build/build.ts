@@ -1,7 +1,8 @@
 /**
  * Builds the add-in into `dist/addin/` (or `outDir`): the task pane bundled
- * by esbuild with each view in its own lazy chunk, the HTML pages, the icons
- * rasterised from the one SVG and, for the preview, a local office.js.
+ * by esbuild with each view in its own lazy chunk, the Outlook on-send
+ * handler as one script, the HTML pages, the icons rasterised from the one
+ * SVG and, for the preview, a local office.js.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,6 +11,7 @@ import { manifestSource } from '../manifest/source';
 import { writeIcons } from './icons';
 import { copyOfficeJs } from './office-js';
 import { renderPage, type AddinMode } from './pages';
+import { buildOnSend } from './onsend';
 import { loadEsbuild } from './project';
 
 export interface AddinBuildOptions {
@@ -116,7 +118,7 @@ export async function buildAddin(options: AddinBuildOptions): Promise<AddinBuild
       scripts: [{ src: pageSrc(commands), module: true }],
       body: '',
     }),
-    // Outlook on the web and on Mac run the on-send handler (issue 11) from this page.
+    // Outlook on the web and on Mac run the on-send handler from this page.
     [manifestSource.outlook.onSend.page]: renderPage({
       mode: options.mode,
       title: `${manifestSource.displayName.fr} — vérification à l’envoi`,
@@ -125,6 +127,7 @@ export async function buildAddin(options: AddinBuildOptions): Promise<AddinBuild
     }),
   };
   const files = Object.keys(metafile.outputs).map(absolute);
+  files.push(await buildOnSend(projectRoot, outDir));
   for (const [name, html] of Object.entries(pages)) {
     writeFileSync(join(outDir, name), html);
     files.push(join(outDir, name));

@@ -8,6 +8,7 @@
  */
 import packageJson from '../../package.json';
 import { commandViewIds, viewParameter, type CommandViewId } from '../taskpane/view-ids';
+import { outlookNames } from './outlook-names';
 
 /** A display string: French shown by default, English for `en-US` Office. */
 export interface LocalisedText {
@@ -114,7 +115,7 @@ export const manifestSource = {
       },
     } satisfies RibbonCommand,
     composeCommand: {
-      id: 'Passerelle.VerifierEnvoi',
+      id: outlookNames.composeCommandId,
       view: commandViewIds.envoi,
       label: { fr: 'Vérifier avant envoi', en: 'Check before sending' },
       description: {
@@ -123,27 +124,13 @@ export const manifestSource = {
       },
     } satisfies RibbonCommand,
     onSend: {
-      /** Must match `Office.actions.associate(…)` in the handler (issue 11). */
-      functionName: 'onMessageSendHandler',
+      functionName: outlookNames.onSendFunction,
       sendMode: 'SoftBlock',
-      /** Classic Outlook on Windows runs this one file (JavaScript runtime override). */
-      script: 'onsend.js',
-      /** Outlook on the web and on Mac load the handler through this page. */
-      page: 'onsend.html',
+      script: outlookNames.onSendScript,
+      page: outlookNames.onSendPage,
     },
   },
 } as const;
-
-/**
- * Resources the manifests reference that the build does not produce yet,
- * each with the issue that adds it. The manifest check accepts exactly these.
- */
-export const pendingResources: readonly { path: string; reason: string }[] = [
-  {
-    path: manifestSource.outlook.onSend.script,
-    reason: 'issue 11 : le gestionnaire OnMessageSend, compilé en un seul fichier',
-  },
-];
 
 /** URLs of the files the build writes under `dist/addin/`, from the base URL. */
 export function manifestUrls(baseUrl: string) {

@@ -5,6 +5,7 @@
  */
 import type { ExcelHost } from '../hosts/excel';
 import type { WordHost } from '../hosts/word';
+import type { OutlookAdapters } from '../hosts/mailbox/outlook-adapters';
 import type { PaneEnvironment } from './environment';
 
 export interface HostAdapters {
@@ -12,6 +13,8 @@ export interface HostAdapters {
   excel(): Promise<ExcelHost | null>;
   /** The open document, or null when the pane does not run in Word (nor the preview). */
   word(): Promise<WordHost | null>;
+  /** The open mail item and the on-send settings, or null outside Outlook (and the preview). */
+  outlook(): Promise<OutlookAdapters | null>;
 }
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -42,10 +45,18 @@ export function createHostAdapters(environment: PaneEnvironment): HostAdapters {
         (globalThis as { passerellePreviewDocument?: unknown }).passerellePreviewDocument = host;
         return host;
       }),
+      outlook: once(async () => {
+        const { previewOutlook } = await import('./preview/sample-mailbox');
+        const outlook = previewOutlook();
+        // The preview's mailbox, readable by the browser tests (sample data only).
+        (globalThis as { passerellePreviewOutlook?: unknown }).passerellePreviewOutlook = outlook;
+        return outlook;
+      }),
     };
   }
   const inExcel = environment.kind === 'office' && environment.host === 'Excel';
   const inWord = environment.kind === 'office' && environment.host === 'Word';
+  const inOutlook = environment.kind === 'office' && environment.host === 'Outlook';
   return {
     excel: once(async () => {
       if (!inExcel) return null;
@@ -56,6 +67,11 @@ export function createHostAdapters(environment: PaneEnvironment): HostAdapters {
       if (!inWord) return null;
       const { OfficeWordHost } = await import('../hosts/word/office-word-host');
       return new OfficeWordHost();
+    }),
+    outlook: once(async () => {
+      if (!inOutlook) return null;
+      const { officeOutlook } = await import('../hosts/mailbox/outlook-adapters');
+      return officeOutlook();
     }),
   };
 }

@@ -68,6 +68,18 @@ export const paneViews: readonly PaneView[] = [
     load: () => import('./views/check-document-view'),
   },
   {
+    id: commandViewIds.courriel,
+    label: 'Créer un parcours',
+    hosts: ['Outlook'],
+    load: () => import('./views/referral-view'),
+  },
+  {
+    id: commandViewIds.envoi,
+    label: 'Vérifier avant envoi',
+    hosts: ['Outlook'],
+    load: () => import('./views/send-check-view'),
+  },
+  {
     id: 'file-active',
     label: 'File active',
     hosts: ['Excel', 'Word', 'Outlook'],

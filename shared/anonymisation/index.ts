@@ -16,6 +16,7 @@ export {
   pseudonymise,
   pseudonymiseWithMemory,
   depseudonymise,
+  mentionsPseudonym,
   type PseudonymiseOptions,
   type PseudonymiseResult,
   type Replacement,

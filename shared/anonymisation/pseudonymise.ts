@@ -133,6 +133,11 @@ export async function pseudonymiseWithMemory(
 
 const LABEL = /PRE-\d{4}-\d{3,}|\[[^[\]\n]{1,60}\]/g;
 
+/** Whether a text names someone by parcours code or pseudonymisation label (a pseudonymised text). */
+export function mentionsPseudonym(text: string): boolean {
+  return new RegExp(LABEL.source).test(text);
+}
+
 /** Puts names back in a partner's reply: every code or label the resolver knows is replaced. */
 export function depseudonymise(
   text: string,

@@ -139,7 +139,9 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   }
 
   // Quasi-identifiers and sensitive content matter when the text is about a beneficiary.
-  const aboutBeneficiary = direct.some((f) => (f.role ?? 'beneficiaire') === 'beneficiaire');
+  const aboutBeneficiary =
+    options.aboutBeneficiary === true ||
+    direct.some((f) => (f.role ?? 'beneficiaire') === 'beneficiaire');
   const quasi: RawFinding[] = [];
   if (aboutBeneficiary) {
     const schoolCells = cells

@@ -81,6 +81,12 @@ export interface ScanOptions {
   policy?: Policy;
   /** Reference date (ISO) for ages computed from birth dates; today by default. */
   referenceDate?: string;
+  /**
+   * The caller knows the text is about a beneficiary (it names one by code or
+   * label, see `mentionsPseudonym`): quasi-identifiers are reported even when
+   * no direct identifier is left.
+   */
+  aboutBeneficiary?: boolean;
 }
 
 export interface ScanResult {

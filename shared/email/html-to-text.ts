@@ -91,7 +91,7 @@ const ENTITIES: Record<string, string> = {
 LATIN1.split(' ').forEach((name, i) => (ENTITIES[name] = String.fromCharCode(0xa0 + i)));
 
 /** Decodes named and numeric character references; unknown ones stay as written. */
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(
     /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});?/gi,
     (whole, ref: string) => {

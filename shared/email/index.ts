@@ -15,7 +15,7 @@ export type { MailMessage, MailAddress, MailAttachment } from './message';
 export { readMailFile } from './read';
 export { readEml } from './read-eml';
 export { readMsg } from './read-msg';
-export { htmlToText } from './html-to-text';
+export { htmlToText, decodeEntities } from './html-to-text';
 export {
   bodyText,
   splitSections,

@@ -1,7 +1,7 @@
 /**
  * The committed manifests: equal to what the one source renders (no drift),
  * well-formed (xmllint), GUID ids, every URL and image a file the build
- * produces (bar the documented pending list), and the VersionOverrides,
+ * produces (the on-send handler's single script included), and the VersionOverrides,
  * commands, requirement sets and launch event intended.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,12 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build/build';
 import { manifestFiles } from '../../addin/manifest/generate';
 import { renderOutlookManifest } from '../../addin/manifest/outlook';
-import {
-  hostRequirements,
-  manifestSource,
-  manifestVersion,
-  pendingResources,
-} from '../../addin/manifest/source';
+import { hostRequirements, manifestSource, manifestVersion } from '../../addin/manifest/source';
 import { ResourceSet } from '../../addin/manifest/resources';
 import { commandViewIds } from '../../addin/taskpane/view-ids';
 
@@ -95,8 +90,7 @@ describe.skipIf(!existsSync(xmllint))('manifest files (xmllint)', () => {
     ).not.toThrow();
   });
 
-  it('reference only files the build produces, bar the documented pending ones', () => {
-    const pending = new Set(pendingResources.map((p) => p.path));
+  it('reference only files the build produces', () => {
     for (const file of [taskPane, outlook]) {
       const urls = [
         ...attributeValues(file, `//${node('Url')}/@DefaultValue`),
@@ -111,14 +105,18 @@ describe.skipIf(!existsSync(xmllint))('manifest files (xmllint)', () => {
           expect(url.startsWith(`${manifestSource.baseUrl}/`), url).toBe(true);
           return new URL(url).pathname.slice(1);
         })
-        .filter((path) => !existsSync(join(outDir, path)) && !pending.has(path));
+        .filter((path) => !existsSync(join(outDir, path)));
       expect(absent, file).toEqual([]);
     }
-    // The pending list stays honest: each entry is still referenced and still absent.
-    for (const path of pending) {
-      expect(readFileSync(outlook, 'utf8')).toContain(`/${path}"`);
-      expect(existsSync(join(outDir, path))).toBe(false);
-    }
+  });
+
+  it('Outlook: the on-send runtime override is one classic script that registers the handler', () => {
+    const script = readFileSync(join(outDir, manifestSource.outlook.onSend.script), 'utf8');
+    expect(script).not.toMatch(/\bimport\s*[({"'`]|\brequire\(|\bexport\s*\{/);
+    expect(script).toContain(`"${manifestSource.outlook.onSend.functionName}"`);
+    expect(script).toContain('actions.associate');
+    const page = readFileSync(join(outDir, manifestSource.outlook.onSend.page), 'utf8');
+    expect(page).toContain(`<script src="${manifestSource.outlook.onSend.script}"></script>`);
   });
 
   it('define every resource id they use, and use every one they define', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MEMBRE_EPS,
   depseudonymise,
+  mentionsPseudonym,
   namesIndexFromPeople,
   policyByName,
   pseudonymise,
@@ -108,5 +109,25 @@ describe('a person introduced as a parent', () => {
     expect(pseudonymise('La maman de Yanis a appelé.').text).toBe(
       'La maman de [Enfant A] a appelé.',
     );
+  });
+});
+
+describe('a pseudonymised text is still about a child', () => {
+  const text = 'PRE-2025-002, 12 ans, est en 6e au collège Jean Bernard.';
+  it('is told by its codes and labels', () => {
+    expect(mentionsPseudonym(text)).toBe(true);
+    expect(mentionsPseudonym('La maman de [Enfant A] a appelé.')).toBe(true);
+    expect(mentionsPseudonym('Réunion au collège Jean Bernard à 12 h.')).toBe(false);
+  });
+  it('has its quasi-identifiers reported when the caller says so', () => {
+    expect(scan(text, { referenceDate: '2026-03-02' }).findings).toEqual([]);
+    const types = scan(text, { referenceDate: '2026-03-02', aboutBeneficiary: true }).findings.map(
+      (f) => [f.type, f.role, f.direct],
+    );
+    expect(types).toEqual([
+      ['AGE', 'beneficiaire', false],
+      ['CLASSE', 'beneficiaire', false],
+      ['ETABLISSEMENT', 'beneficiaire', false],
+    ]);
   });
 });

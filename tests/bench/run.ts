@@ -13,6 +13,7 @@ import { documentsBench } from './documents';
 import { importBench } from './import';
 import { indicatorsBench } from './indicators';
 import { emailExtraction } from './email';
+import { outlookBench } from './outlook';
 import { renderFigures, type Bench, type BenchFigure } from './harness';
 import { taskPane } from './taskpane';
 
@@ -28,6 +29,7 @@ const benches: Bench[] = [
   emailExtraction,
   anonymisationBench,
   extensionBench,
+  outlookBench,
 ];
 
 export async function main(args: string[]): Promise<number> {
