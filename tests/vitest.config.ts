@@ -12,6 +12,9 @@ export default defineConfig({
     // the rest of the suite and were seen to time out once under load. A real failure
     // fails twice; a retried test still shows in the report.
     retry: process.env.CI ? 1 : 0,
+    // Browser tests poll for what the user would see; the default second is shorter than a
+    // first render of the pane on two loaded cores (seen failing the import test's first screen).
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
