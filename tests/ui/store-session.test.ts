@@ -5,8 +5,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localStorageMarker } from '../../addin/taskpane/store-marker';
-import { StoreSession, type SessionOptions } from '../../addin/taskpane/store-session';
+import { StoreSession, localStorageMarker, type SessionOptions } from '../../shared/ui';
 import { sampleCaseload } from '../../shared/samples';
 import type { RecordInput } from '../../shared/store';
 
