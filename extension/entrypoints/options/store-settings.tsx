@@ -286,10 +286,13 @@ export function BackupSection({ store }: { store: CaseloadStore }) {
       <Button onClick={() => void download()}>Télécharger une sauvegarde chiffrée</Button>
       <form onSubmit={(event) => void restore(event)} style={{ display: 'grid', gap: 8 }}>
         <Field label="Fichier de sauvegarde">
-          <input
-            type="file"
-            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
-          />
+          {(fieldProps) => (
+            <input
+              {...fieldProps}
+              type="file"
+              onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+            />
+          )}
         </Field>
         <Field label="Phrase de passe de la sauvegarde">
           <Input

@@ -275,11 +275,14 @@ function ImportFlow({ store }: { store: CaseloadStore }) {
             label="Tableau ou courriel de saisine"
             hint="Tableaux .xlsx, .xls, .ods, .csv ; courriels .eml, .msg. Rien n’est enregistré avant votre vérification."
           >
-            <input
-              type="file"
-              accept=".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.eml,.msg"
-              onChange={(event) => void choose(event.currentTarget.files?.[0])}
-            />
+            {(fieldProps) => (
+              <input
+                {...fieldProps}
+                type="file"
+                accept=".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,.eml,.msg"
+                onChange={(event) => void choose(event.currentTarget.files?.[0])}
+              />
+            )}
           </Field>
         </Screen>
       );
