@@ -19,9 +19,13 @@ export default defineConfig({
   outDir: process.env.PASSERELLE_EXTENSION_OUT || (testBuild ? '.output/test' : '.output'),
   manifestVersion: 3,
   imports: false,
-  // iconv-lite (Windows-1252 CSV in the side panel's import) needs Node's
-  // `buffer`: the browser build gets the `buffer` package instead.
-  vite: () => ({ resolve: { alias: { buffer: 'buffer/' } } }),
+  vite: () => ({
+    // iconv-lite (Windows-1252 CSV in the side panel's import) needs Node's
+    // `buffer`: the browser build gets the `buffer` package instead.
+    resolve: { alias: { buffer: 'buffer/' } },
+    // Extension pages support modulepreload; Vite's polyfill would fetch().
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
