@@ -5,6 +5,7 @@
  */
 import { anonymisationBench } from './anonymisation';
 import { extensionBench } from './extension';
+import { sidePanelBench } from './side-panel';
 import { paneImport } from './pane-import';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
@@ -26,6 +27,7 @@ const benches: Bench[] = [
   emailExtraction,
   anonymisationBench,
   extensionBench,
+  sidePanelBench,
 ];
 
 export async function main(args: string[]): Promise<number> {
