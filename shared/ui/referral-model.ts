@@ -7,6 +7,8 @@
 import type { DraftWithProvenance, FieldProvenance } from '../email';
 import {
   domains,
+  formatFrenchPhone,
+  formatShortFrenchDate,
   grades,
   labelOf,
   recordFields,
@@ -49,9 +51,16 @@ function fieldLabel(key: string): string {
   return index === undefined ? label : `${label} (responsable ${Number(index) + 1})`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function display(key: string, value: unknown): string {
   const labels = enumOf[genericKey(key)];
-  const one = (v: unknown) => (labels ? labelOf(labels, String(v)) : String(v));
+  const one = (v: unknown) => {
+    const text = String(v);
+    if (labels) return labelOf(labels, text);
+    if (ISO_DATE.test(text)) return formatShortFrenchDate(text);
+    return key.endsWith('.phone') ? formatFrenchPhone(text) : text;
+  };
   return Array.isArray(value) ? value.map(one).join(', ') : one(value);
 }
 
