@@ -33,6 +33,8 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...WEBMAIL_MATCHES],
     optional_host_permissions: ['https://*/*'],
+    // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).
+    action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'",
     },

@@ -87,6 +87,7 @@ describe('extension builds', () => {
     const chrome = manifestOf(builds.chrome!) as Manifest & Record<string, unknown>;
     const firefox = manifestOf(builds.firefox!) as Manifest & Record<string, unknown>;
     expect(chrome.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(chrome.action).toEqual({ default_title: '__MSG_extName__' });
     expect(firefox.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
     for (const manifest of [chrome, firefox])
       expect(manifest.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
