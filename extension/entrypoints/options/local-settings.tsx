@@ -19,6 +19,7 @@ import { browser } from 'wxt/browser';
 import { POLICIES, PARTENAIRE_EXTERNE } from '../../../shared/anonymisation';
 import { Screen, errorMessage } from '../../../shared/ui';
 import { background } from '../../pages/background-link';
+import { count } from '../../pages/count';
 import { readList, readText, writeSetting } from '../../pages/settings';
 import { parseDomains, siteOfPattern, sitePattern } from '../../pages/site-patterns';
 
@@ -52,7 +53,7 @@ export function DomainsSection() {
     setText(domains.join('\n'));
     setNotice({
       intent: 'success',
-      text: `${domains.length} domaine(s) interne(s) enregistré(s).`,
+      text: `${count(domains.length, 'domaine interne enregistré', 'domaines internes enregistrés')}.`,
     });
   };
 

@@ -18,6 +18,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseloadStore, StoreSettings } from '../../../shared/store';
 import { Screen, downloadBytes, errorMessage, passphraseStrength } from '../../../shared/ui';
 import { background } from '../../pages/background-link';
+import { count } from '../../pages/count';
 
 type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
@@ -31,7 +32,6 @@ function NoticeBar({ notice }: { notice: Notice }) {
 
 const LOCK_CHOICES = [5, 15, 30, 60, 0];
 const RETENTION_CHOICES = [12, 24, 36, 60];
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 export function PassphraseSection({ store }: { store: CaseloadStore }) {
   const [current, setCurrent] = useState('');
@@ -149,7 +149,10 @@ export function RetentionSection({ store }: { store: CaseloadStore }) {
       void background.notify({ kind: 'caseload-changed' });
       setCandidates(null);
       setConfirming(false);
-      setNotice({ intent: 'success', text: `${plural(erased.length, 'fiche')} effacée(s).` });
+      setNotice({
+        intent: 'success',
+        text: `${count(erased.length, 'fiche effacée', 'fiches effacées')}.`,
+      });
     } catch (caught) {
       setNotice({
         intent: 'error',
@@ -201,14 +204,14 @@ export function RetentionSection({ store }: { store: CaseloadStore }) {
       {candidates && candidates.length > 0 && (
         <>
           <Text>
-            {plural(candidates.length, 'fiche')} dépasse(nt) la durée de conservation&nbsp;:{' '}
-            {candidates.join(', ')}.
+            {count(candidates.length, 'fiche dépasse', 'fiches dépassent')} la durée de
+            conservation&nbsp;: {candidates.join(', ')}.
           </Text>
           {confirming ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                Effacer définitivement ces {plural(candidates.length, 'fiche')}&nbsp;? Leurs codes
-                ne seront pas réattribués.
+                Effacer définitivement {count(candidates.length, 'fiche', 'fiches')}&nbsp;? Leurs
+                codes ne seront pas réattribués.
                 <span style={{ display: 'flex', gap: 8, marginTop: 8 }}>
                   <Button appearance="primary" onClick={() => void purge()}>
                     Effacer définitivement
@@ -262,7 +265,7 @@ export function BackupSection({ store }: { store: CaseloadStore }) {
       setPassphrase('');
       setNotice({
         intent: 'success',
-        text: `Sauvegarde restaurée : ${plural(result.added.length, 'fiche')} ajoutée(s), ${plural(result.merged.length, 'fiche')} déjà présente(s) complétée(s).${result.notes.length ? ` ${result.notes.join(' ')}` : ''}`,
+        text: `Sauvegarde restaurée : ${count(result.added.length, 'fiche ajoutée', 'fiches ajoutées')}, ${count(result.merged.length, 'fiche déjà présente complétée', 'fiches déjà présentes complétées')}.${result.notes.length ? ` ${result.notes.join(' ')}` : ''}`,
       });
     } catch (caught) {
       setNotice({

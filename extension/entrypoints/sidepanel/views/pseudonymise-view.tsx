@@ -34,6 +34,7 @@ import {
   highlightSegments,
   listedFindings,
 } from '../../../../shared/ui';
+import { count } from '../../../pages/count';
 import { PageGate } from '../../../pages/session';
 import { readText } from '../../../pages/settings';
 
@@ -149,7 +150,7 @@ function PseudonymiseFlow({ store }: { store: CaseloadStore }) {
         <>
           <Text as="h3" weight="semibold">
             {checked.findings.length
-              ? `${checked.findings.length} donnée${checked.findings.length > 1 ? 's' : ''} repérée${checked.findings.length > 1 ? 's' : ''}`
+              ? count(checked.findings.length, 'donnée repérée', 'données repérées')
               : 'Aucune donnée personnelle repérée'}
           </Text>
           <HighlightedText
@@ -163,8 +164,12 @@ function PseudonymiseFlow({ store }: { store: CaseloadStore }) {
           {checked.result.leftovers.length > 0 && (
             <MessageBar intent="error">
               <MessageBarBody>
-                {checked.result.leftovers.length} identifiant(s) restent après remplacement&nbsp;:
-                corrigez le texte avant de le partager.
+                {count(
+                  checked.result.leftovers.length,
+                  'identifiant reste',
+                  'identifiants restent',
+                )}{' '}
+                après remplacement&nbsp;: corrigez le texte avant de le partager.
               </MessageBarBody>
             </MessageBar>
           )}
