@@ -91,10 +91,20 @@ describe.skipIf(!hasChromium)('side panel and options of the built extension', (
       /\d+ fiches? créées?/,
     );
     await shot(panel, 'panneau-import-termine');
+    // A French Excel CSV (Windows-1252) decodes its accents in the browser too.
+    await panel.getByRole('button', { name: 'Importer une autre feuille' }).click();
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles(fixture('import', 'exemple-export-1252.csv'));
+    await heading(panel, 'Importer : vérifier les colonnes');
+    const columns = (await panel.getByLabel('Colonnes de la feuille').textContent()) ?? '';
+    expect(columns).toContain('Établissement');
+    expect(columns).not.toMatch(/�|Ã/);
+    await panel.getByRole('button', { name: 'Annuler', exact: true }).click();
+    await heading(panel, 'Importer dans la file active');
   }, 120_000);
 
-  it('a referral email: fields with their provenance, saved as a new child', async () => {
-    await panel.getByRole('button', { name: 'Importer une autre feuille' }).click();
+  it('referral emails (.eml, .msg): fields with their provenance, saved as a new child', async () => {
     await panel
       .locator('input[type=file]')
       .setInputFiles(fixture('email', 'exemple-saisine-directeur.eml'));
@@ -107,6 +117,13 @@ describe.skipIf(!hasChromium)('side panel and options of the built extension', (
     expect(await axe(panel)).toEqual([]);
     await card.getByRole('button', { name: 'Enregistrer dans la file active' }).click();
     await expect.poll(() => card.getByText(/Enregistré dans la file active/).count()).toBe(1);
+    // An Outlook .msg goes through the same screen.
+    await panel.getByRole('button', { name: 'Importer un autre fichier' }).click();
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles(fixture('email', 'exemple-outlook-directrice.msg'));
+    await heading(panel, 'Importer : courriel de saisine');
+    await expect.poll(() => panel.getByLabel('Fiche proposée 1').textContent()).toContain('Rokia');
   }, 60_000);
 
   it('the caseload lists the imported children; search ignores accents', async () => {
