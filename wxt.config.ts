@@ -19,6 +19,13 @@ export default defineConfig({
   outDir: process.env.PASSERELLE_EXTENSION_OUT || (testBuild ? '.output/test' : '.output'),
   manifestVersion: 3,
   imports: false,
+  vite: () => ({
+    // iconv-lite (Windows-1252 CSV in the side panel's import) needs Node's
+    // `buffer`: the browser build gets the `buffer` package instead.
+    resolve: { alias: { buffer: 'buffer/' } },
+    // Extension pages support modulepreload; Vite's polyfill would fetch().
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -26,6 +33,8 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: [...WEBMAIL_MATCHES],
     optional_host_permissions: ['https://*/*'],
+    // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).
+    action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'",
     },

@@ -13,7 +13,26 @@ export type Request =
   | { kind: 'log-share'; text: string; reason: string }
   | { kind: 'state' }
   | { kind: 'unlock'; passphrase: string }
-  | { kind: 'lock' };
+  | { kind: 'lock' }
+  | PanelNotice;
+
+/**
+ * What the extension's own pages (side panel, options) tell the background:
+ * the caseload changed (its names index is stale), or the user enabled or
+ * disabled sites (`enabledSitesKey` in storage.local) whose content scripts
+ * must be registered again.
+ */
+export type PanelNotice = { kind: 'caseload-changed' } | { kind: 'sites-changed' };
+
+/** storage.local keys the options page writes and the background and content scripts read. */
+export const settingKeys = {
+  /** string[]: the team's e-mail domains (recipients there are colleagues). */
+  internalDomains: 'domainesInternes',
+  /** string[]: origins (`https://intranet.example.fr/*`) where the check also runs. */
+  enabledSites: 'sitesActives',
+  /** Policy name (`partenaire-externe`, `membre-eps`) for sharing outside the team. */
+  sharingPolicy: 'politiquePartage',
+} as const;
 
 /**
  * The whole text, or only what changed since the last text sent for this
@@ -82,4 +101,10 @@ export type Answer<R extends Request> = R extends { kind: 'scan' }
     ? PseudonymiseAnswer
     : R extends { kind: 'log-share' }
       ? LogAnswer
-      : StateAnswer;
+      : R extends PanelNotice
+        ? NoticeAnswer
+        : StateAnswer;
+
+export interface NoticeAnswer {
+  done: true;
+}

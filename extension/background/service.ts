@@ -19,6 +19,7 @@ import { PasserelleError } from '../../shared/parcours';
 import { storeState, unlockStore, type CaseloadStore } from '../../shared/store';
 import type {
   LogAnswer,
+  NoticeAnswer,
   PageFinding,
   PseudonymiseAnswer,
   Request,
@@ -190,6 +191,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
           return { store: await status() } satisfies StateAnswer;
         case 'unlock':
           return unlock(request.passphrase, sender);
+        case 'caseload-changed':
+          // The side panel imported, edited or erased children: names are read again on next use.
+          onlyExtensionPages(sender);
+          forget();
+          return { done: true } satisfies NoticeAnswer;
         case 'lock':
           onlyExtensionPages(sender);
           store?.lock();

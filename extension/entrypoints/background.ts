@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundService, type LocalLogEntry } from '../background/service';
 import { listen } from '../background/listen';
+import { openPanelFromToolbar } from '../pages/open-panel';
 
 const LOCAL_LOG_KEY = 'journalLocal';
 const LOCAL_LOG_MAX = 200;
@@ -24,5 +25,6 @@ export default defineBackground({
       },
     });
     listen(browser, service);
+    openPanelFromToolbar(browser as never);
   },
 });

@@ -76,13 +76,3 @@ export function useCaseload(
   );
   return { records, error, save, erase, exportChild, loadHistory };
 }
-
-/** Offers a JSON text as a file download (browser pages, task panes, side panels). */
-export function downloadJson(fileName: string, json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -93,8 +93,11 @@ export interface ImportMappingProps {
   result: ImportResult;
   /** The user chose a field for a column (null: «ne pas importer»); the caller imports again. */
   onChangeMapping: (header: string, key: string | null) => void;
-  /** Show a faulty cell in its sheet (`address` in A1, e.g. `C14`). */
-  onSelectCell: (sheet: string | null, address: string) => void;
+  /**
+   * Show a faulty cell in its sheet (`address` in A1, e.g. `C14`); without it
+   * (a file outside Excel) the cell is named only.
+   */
+  onSelectCell?: (sheet: string | null, address: string) => void;
   onConfirm: () => void;
   onCancel: () => void;
   /** Saving: the buttons wait. */
@@ -170,7 +173,7 @@ export function ImportMapping({
           {errors.slice(0, SHOWN_ERRORS).map((error) => (
             <li key={`${error.row}|${error.column}|${error.message}`} className={styles.error}>
               <Text>{error.message}</Text>
-              {error.address && (
+              {error.address && onSelectCell && (
                 <Button
                   size="small"
                   onClick={() => onSelectCell(error.sheet, error.address!)}

@@ -2,7 +2,8 @@
  * shared/ui — the React + Fluent UI v9 components the Office task pane and
  * the browser extension's side panel share, in French: passphrase setup,
  * unlock, restore after a wipe, the caseload list, the record editor, the
- * import screens (mapping, errors, progress, summary) and the findings list.
+ * import screens (mapping, errors, progress, summary), the findings list, the
+ * caseload session (lock after inactivity) with its gate, and bar charts.
  * Components take props and callbacks; `useCaseload` connects the caseload to
  * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
  */
@@ -13,7 +14,6 @@ export { CaseloadView, type CaseloadViewProps } from './caseload-view';
 export { RecordEditor, type RecordEditorProps } from './record-editor';
 export {
   useCaseload,
-  downloadJson,
   exportFileName,
   type CaseloadController,
   type CaseloadSource,
@@ -81,3 +81,26 @@ export {
   type FindingsListProps,
   type ListedFinding,
 } from './findings-list';
+export { StoreSession, type SessionOptions, type SessionState } from './store-session';
+export { localStorageMarker, markerKey } from './store-marker';
+export { SessionGate, watchDocumentActivity, type SessionGateProps } from './session-gate';
+export { downloadBytes, downloadJson } from './download';
+export {
+  highlightSegments,
+  provenanceLines,
+  provenanceSpans,
+  recordFromDraft,
+  recordUpdatedBy,
+  type LabelledSpan,
+  type ProvenanceLine,
+  type TextSegment,
+} from './referral-model';
+export { HighlightedText } from './highlighted-text';
+export {
+  ReferralReview,
+  type ReferralDraftState,
+  type ReferralReviewProps,
+} from './referral-review';
+export { findingSpans, listedFindings } from './text-findings';
+export { barsOf, tablesAsHtml, tablesAsTsv, type Bar } from './bilan-model';
+export { BarChart } from './bar-chart';

@@ -5,6 +5,7 @@
  */
 import { anonymisationBench } from './anonymisation';
 import { extensionBench } from './extension';
+import { sidePanelBench } from './side-panel';
 import { paneImport } from './pane-import';
 import { cliStartup } from './cli-startup';
 import { storeBench } from './store';
@@ -30,6 +31,7 @@ const benches: Bench[] = [
   anonymisationBench,
   extensionBench,
   outlookBench,
+  sidePanelBench,
 ];
 
 export async function main(args: string[]): Promise<number> {

@@ -26,7 +26,7 @@ const gzipKb = (files: string[]) =>
   files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
 
 /** react + react-dom rendering one element, with the pane's esbuild options; writes baseline.html. */
-async function buildBaseline(outDir: string): Promise<string> {
+export async function buildBaseline(outDir: string): Promise<string> {
   const root = process.cwd();
   const outfile = join(outDir, 'baseline.js');
   await loadEsbuild().build({

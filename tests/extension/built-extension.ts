@@ -28,6 +28,8 @@ export function buildExtension(
     cwd: root,
     env: {
       ...process.env,
+      // Vitest sets NODE_ENV=test, which would bundle React's development build.
+      NODE_ENV: 'production',
       PASSERELLE_EXTENSION_TEST: options.test ? '1' : '',
       PASSERELLE_EXTENSION_OUT: out,
     },

@@ -43,7 +43,7 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     });
     ({ context, worker } = await launchWithExtension(dir));
     mkdirSync(artifacts, { recursive: true });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();

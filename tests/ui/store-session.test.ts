@@ -5,8 +5,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localStorageMarker } from '../../addin/taskpane/store-marker';
-import { StoreSession, type SessionOptions } from '../../addin/taskpane/store-session';
+import { StoreSession, localStorageMarker, type SessionOptions } from '../../shared/ui';
 import { sampleCaseload } from '../../shared/samples';
 import type { RecordInput } from '../../shared/store';
 
@@ -43,7 +42,7 @@ function sessionOn(indexedDB: IDBFactory, storage: Storage, extra: Partial<Sessi
 
 afterEach(() => vi.useRealTimers());
 
-describe('task pane store session', () => {
+describe('store session (task pane, side panel, options page)', () => {
   it('goes from first use to an open caseload seeded with the samples', async () => {
     const { session } = sessionOn(new IDBFactory(), memoryStorage(), {
       seed: async () => structuredClone(sampleCaseload.records) as RecordInput[],
@@ -76,6 +75,21 @@ describe('task pane store session', () => {
     expect(session.current.kind).toBe('open');
     vi.advanceTimersByTime(31_000);
     expect(session.current).toEqual({ kind: 'locked', afterInactivity: true });
+  });
+
+  it('tells the shell when it opens (with the passphrase) and when it locks', async () => {
+    const events: string[] = [];
+    const { session } = sessionOn(new IDBFactory(), memoryStorage(), {
+      onOpened: (passphrase) => events.push(`ouverte:${passphrase}`),
+      onLocked: () => events.push('verrouillée'),
+    });
+    await session.check();
+    await session.create(PASSPHRASE);
+    session.lock();
+    session.lock();
+    await expect(session.unlock('pas la bonne phrase')).rejects.toThrow();
+    await session.unlock(PASSPHRASE);
+    expect(events).toEqual([`ouverte:${PASSPHRASE}`, 'verrouillée', `ouverte:${PASSPHRASE}`]);
   });
 
   it('keeps the store locked on a wrong passphrase and says why', async () => {

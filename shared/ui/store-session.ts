@@ -1,11 +1,11 @@
 /**
- * The pane's caseload session: which screen to show (first use, unlock,
+ * A shell's caseload session (task pane, side panel, options page): which screen to show (first use, unlock,
  * restore after a wipe, the open caseload), the store once opened, and the
  * lock after the configured inactivity. Inactivity is the user's (keys,
  * pointer), not the store's: someone typing a long note must not find the
  * caseload locked when saving it, so the store's own timer is off here.
  */
-import type { RecordInput } from '../../shared/store';
+import type { RecordInput } from '../store';
 import {
   createStore,
   storeFromBackup,
@@ -13,7 +13,7 @@ import {
   unlockStore,
   type CaseloadStore,
   type StoreOptions,
-} from '../../shared/store';
+} from '../store';
 
 export type SessionState =
   | { kind: 'checking' }
@@ -29,6 +29,13 @@ export interface SessionOptions {
   seed?: () => Promise<RecordInput[]>;
   /** Calls `touch` on every user action; returns how to stop listening. */
   watchActivity: (touch: () => void) => () => void;
+  /**
+   * Told when the caseload opens (with the passphrase typed) and when it
+   * locks: the extension's side panel passes them on to its background,
+   * which scans webmails with the caseload's names.
+   */
+  onOpened?: (passphrase: string) => void;
+  onLocked?: () => void;
   /** Only tests lower the key derivation cost, as shared/store requires. */
   weakKdfForTests?: { iterations: number };
 }
@@ -70,16 +77,16 @@ export class StoreSession {
         : {}),
     });
     if (this.options.seed) await store.putRecords(await this.options.seed());
-    await this.open(store);
+    await this.open(store, passphrase);
   }
 
   async unlock(passphrase: string): Promise<void> {
-    await this.open(await unlockStore({ ...this.storeOptions(), passphrase }));
+    await this.open(await unlockStore({ ...this.storeOptions(), passphrase }), passphrase);
   }
 
   /** After a wipe: a new store built from the backup file. */
   async restore(backup: Uint8Array, passphrase: string): Promise<void> {
-    await this.open(await storeFromBackup(backup, passphrase, this.storeOptions()));
+    await this.open(await storeFromBackup(backup, passphrase, this.storeOptions()), passphrase);
   }
 
   /** After a wipe, the user chose to start with an empty caseload. */
@@ -93,6 +100,7 @@ export class StoreSession {
     this.state.store.close();
     this.stopTimer();
     this.set({ kind: 'locked', afterInactivity });
+    this.options.onLocked?.();
   }
 
   /** The lock delay currently applied, in minutes (0: never). */
@@ -104,9 +112,10 @@ export class StoreSession {
     return { ...this.options.store, lockAfterMs: 0 };
   }
 
-  private async open(store: CaseloadStore): Promise<void> {
+  private async open(store: CaseloadStore, passphrase: string): Promise<void> {
     this.lockAfterMs = (await store.settings()).lockAfterMinutes * 60_000;
     this.set({ kind: 'open', store });
+    this.options.onOpened?.(passphrase);
     this.touch();
     this.stopWatching ??= this.options.watchActivity(() => this.touch());
   }
