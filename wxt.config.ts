@@ -19,11 +19,13 @@ export default defineConfig({
   outDir: process.env.PASSERELLE_EXTENSION_OUT || (testBuild ? '.output/test' : '.output'),
   manifestVersion: 3,
   imports: false,
+  // The sources zip (Firefox review) holds what builds the extension, not the tests' files.
+  zip: { excludeSources: ['tests/**', 'addin/**', 'manifest.xml'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
     host_permissions: [...WEBMAIL_MATCHES],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

@@ -32,12 +32,10 @@ const STYLE = `
 export interface Overlay {
   /** The shadow root, for the dialog that shares it. */
   readonly root: ShadowRoot;
-  /** Asks for `measure()` on the next frame, and again on every scroll and resize. */
+  /** Asks for `measure()` on the next animation frame, and again on every scroll and resize. */
   track(key: object, measure: () => Layer | undefined): void;
   untrack(key: object): void;
   refresh(key: object): void;
-  /** Draws now: fresh findings should not wait for the next frame. */
-  draw(key: object): void;
   notice(text: string | undefined): void;
 }
 
@@ -52,33 +50,43 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   root.append(style);
   doc.documentElement.append(host);
 
-  const layers = new Map<object, { measure: () => Layer | undefined; box: HTMLElement }>();
+  interface Drawn {
+    measure: () => Layer | undefined;
+    box: HTMLElement;
+    badge: HTMLElement;
+  }
+  const layers = new Map<object, Drawn>();
   const dirty = new Set<object>();
   let frame = 0;
   let noticeBox: HTMLElement | undefined;
 
+  // Mark boxes are reused from one frame to the next: only their place changes.
   const draw = (key: object) => {
     const entry = layers.get(key);
     if (!entry) return;
     const layer = entry.measure();
-    const parts: HTMLElement[] = [];
-    if (layer) {
-      for (const mark of layer.marks) {
-        const box = doc.createElement('div');
-        box.className = mark.blocking ? 'mark blocking' : 'mark';
-        place(box, mark.rect);
-        parts.push(box);
+    const marks = layer?.marks ?? [];
+    const boxes = entry.box.children;
+    while (boxes.length > marks.length + 1) boxes[boxes.length - 2]!.remove();
+    marks.forEach((mark, i) => {
+      let box = boxes[i] as HTMLElement;
+      if (box === entry.badge) {
+        box = doc.createElement('div');
+        entry.box.insertBefore(box, entry.badge);
       }
-      const badge = doc.createElement('div');
-      badge.className = `badge ${layer.badge.tone}`;
-      badge.setAttribute('role', 'status');
-      badge.textContent = layer.badge.text;
-      badge.title = layer.badge.title;
-      badge.style.right = `${Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6)}px`;
-      badge.style.top = `${Math.max(4, layer.anchor.bottom - 26)}px`;
-      parts.push(badge);
-    }
-    entry.box.replaceChildren(...parts);
+      const name = mark.blocking ? 'mark blocking' : 'mark';
+      if (box.className !== name) box.className = name;
+      place(box, mark.rect);
+    });
+    const badge = entry.badge;
+    badge.hidden = !layer;
+    if (!layer) return;
+    const name = `badge ${layer.badge.tone}`;
+    if (badge.className !== name) badge.className = name;
+    if (badge.textContent !== layer.badge.text) badge.textContent = layer.badge.text;
+    if (badge.title !== layer.badge.title) badge.title = layer.badge.title;
+    badge.style.right = `${Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6)}px`;
+    badge.style.top = `${Math.max(4, layer.anchor.bottom - 26)}px`;
   };
 
   const schedule = () => {
@@ -106,8 +114,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     root,
     track(key, measure) {
       const box = doc.createElement('div');
+      const badge = doc.createElement('div');
+      badge.setAttribute('role', 'status');
+      badge.hidden = true;
+      box.append(badge);
       layers.get(key)?.box.remove();
-      layers.set(key, { measure, box });
+      layers.set(key, { measure, box, badge });
       root.append(box);
       dirty.add(key);
       schedule();
@@ -120,10 +132,6 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     refresh(key) {
       dirty.add(key);
       schedule();
-    },
-    draw(key) {
-      dirty.delete(key);
-      draw(key);
     },
     notice(text) {
       noticeBox?.remove();
@@ -138,9 +146,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   };
 }
 
+const placed = new WeakMap<HTMLElement, string>();
+
+/** Writes a box's place only when it moved: unchanged marks cost no style work. */
 function place(el: HTMLElement, rect: DOMRect) {
-  el.style.left = `${rect.left}px`;
-  el.style.top = `${rect.top}px`;
-  el.style.width = `${rect.width}px`;
-  el.style.height = `${rect.height}px`;
+  const css = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+  if (placed.get(el) === css) return;
+  placed.set(el, css);
+  el.style.cssText = css;
 }

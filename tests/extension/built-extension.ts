@@ -17,12 +17,18 @@ export const playwright = () => projectRequire('playwright-core') as typeof Play
 const root = process.cwd();
 const wxt = join(root, 'node_modules', '.bin', 'wxt');
 
-/** Builds into .output/<folder>/ (one folder per caller: parallel test files do not collide). */
+/**
+ * Builds into .output/<folder>/ (one folder per caller: parallel test files do
+ * not collide); with `zip`, `wxt zip` builds and packs the zip(s) beside it.
+ */
 export function buildExtension(
   folder: string,
-  options: { test?: boolean; browser?: 'chrome' | 'firefox' } = {},
+  options: { test?: boolean; browser?: 'chrome' | 'firefox'; zip?: boolean } = {},
 ) {
-  const args = ['build', ...(options.browser === 'firefox' ? ['-b', 'firefox'] : [])];
+  const args = [
+    options.zip ? 'zip' : 'build',
+    ...(options.browser === 'firefox' ? ['-b', 'firefox'] : []),
+  ];
   const out = join(root, '.output', folder);
   execFileSync(wxt, args, {
     cwd: root,

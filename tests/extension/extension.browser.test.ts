@@ -22,6 +22,7 @@ interface ExtensionGlobal {
         set(items: object): Promise<void>;
         get(key: string): Promise<Record<string, unknown>>;
       };
+      session: { get(key: string): Promise<Record<string, unknown>> };
     };
   };
 }
@@ -196,15 +197,23 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sent(page)).toHaveLength(1);
     expect((await sent(page))[0]!.html).toContain('<b>Lucas Bernard</b>');
-    const log = (await worker.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('journalLocal'),
-    )) as {
-      journalLocal: Array<{ count: number; reason: string }>;
-    };
-    const entry = log.journalLocal.at(-1)!;
-    expect(entry.count).toBeGreaterThanOrEqual(2);
-    expect(entry.reason).toContain('Demande urgente du juge');
-    expect(entry.reason).not.toContain('Lucas');
+    // The store is locked: the entry waits on disk with counts only; the reason in memory.
+    const [disk, memory] = (await worker.evaluate(() =>
+      Promise.all([
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('journalEnAttente'),
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.session.get('motifsEnAttente'),
+      ]),
+    )) as [
+      { journalEnAttente: Array<{ action: string; counts: Record<string, number> }> },
+      { motifsEnAttente: Record<string, string> },
+    ];
+    const entry = disk.journalEnAttente.at(-1)!;
+    expect(entry.action).toBe('envoyer');
+    expect(entry.counts.NIR).toBe(1);
+    expect(JSON.stringify(disk)).not.toMatch(/Lucas|Bernard|juge/);
+    expect(Object.values(memory.motifsEnAttente)).toContain(
+      'Demande urgente du juge pour Lucas Bernard',
+    );
     await page.close();
   });
 
