@@ -1,5 +1,5 @@
 /**
- * Content script for the webmails (and, later, sites the user enables): small,
+ * Content script for the webmails and the sites the user enables: small,
  * no framework. It reads the compose editors, asks the background to scan, and
  * draws in its own overlay; it never holds the caseload.
  */
