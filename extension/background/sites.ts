@@ -31,6 +31,8 @@ export interface SitesApi {
 export interface SiteScript {
   id: string;
   matches: string[];
+  /** The webmails have their declared script: a broad grant («all sites») must not add a second. */
+  excludeMatches: string[];
   js: string[];
   runAt: 'document_idle';
   allFrames: false;
@@ -104,6 +106,7 @@ export async function syncSiteScripts(api: SitesApi): Promise<string[]> {
   const script: SiteScript = {
     id: SITES_SCRIPT_ID,
     matches,
+    excludeMatches: [...WEBMAIL_MATCHES],
     js: [CONTENT_SCRIPT_FILE],
     runAt: 'document_idle',
     allFrames: false,

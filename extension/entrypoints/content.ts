@@ -14,11 +14,17 @@ import { WEBMAIL_MATCHES } from '../webmails/hosts';
 import { pickWebmail } from '../webmails';
 
 const DOMAINS_KEY = 'domainesInternes';
+/** Set in the content scripts' own world (pages cannot see it): one checker per page. */
+const RUNNING = Symbol.for('passerelle.verification');
 
 export default defineContentScript({
   matches: [...WEBMAIL_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
+    const world = globalThis as unknown as Record<symbol, AbortSignal | undefined>;
+    // Injected twice (declared for a webmail and registered for a site): the first one stays.
+    if (world[RUNNING] && !world[RUNNING].aborted) return;
+    world[RUNNING] = ctx.signal;
     const doc = document;
     const webmail = pickWebmail(location.hostname, doc);
     const signal = ctx.signal;

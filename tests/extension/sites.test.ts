@@ -100,6 +100,7 @@ describe('sites enabled at run time', () => {
     expect(scripts.get(SITES_SCRIPT_ID)).toEqual({
       id: SITES_SCRIPT_ID,
       matches: ['https://portail.exemple.fr/*'],
+      excludeMatches: [...WEBMAIL_MATCHES],
       js: [CONTENT_SCRIPT_FILE],
       runAt: 'document_idle',
       allFrames: false,
