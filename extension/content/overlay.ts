@@ -85,8 +85,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     if (badge.className !== name) badge.className = name;
     if (badge.textContent !== layer.badge.text) badge.textContent = layer.badge.text;
     if (badge.title !== layer.badge.title) badge.title = layer.badge.title;
-    badge.style.right = `${Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6)}px`;
-    badge.style.top = `${Math.max(4, layer.anchor.bottom - 26)}px`;
+    const right = Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6);
+    const css = `right:${right}px;top:${Math.max(4, layer.anchor.bottom - 26)}px`;
+    if (placed.get(badge) !== css) {
+      placed.set(badge, css);
+      badge.style.cssText = css;
+    }
   };
 
   const schedule = () => {

@@ -43,7 +43,12 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
   const owner = new WeakMap<Node, Unit>();
   const dirty = new Set<Unit>();
   let structural = true;
-  let sentOrder = '';
+  /** The unit list changed since the last request: the order must travel. */
+  let reordered = true;
+  /** Units whose new text went with the last request. */
+  let awaiting: Unit[] = [];
+  /** Each finding once, kept until an answer or a new unit list changes them. */
+  let counted: PageFinding[] | undefined;
 
   const unitOf = (node: Node): Unit | undefined => {
     for (let n: Node | null = node; n && n !== editor; n = n.parentNode) {
@@ -105,12 +110,18 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
       seen.add(unit);
       byId.set(unit.id, unit);
     }
+    if (next.length !== units.length || next.some((u, i) => u !== units[i])) {
+      reordered = true;
+      counted = undefined;
+    }
     units = next;
     structural = false;
   }
 
   const countedFindings = () =>
-    units.flatMap((u) => (u.findings.length ? u.findings.filter((f) => !f.continued) : []));
+    (counted ??= units.flatMap((u) =>
+      u.findings.length ? u.findings.filter((f) => !f.continued) : [],
+    ));
 
   return {
     request(id, full): ScanRequest | undefined {
@@ -126,21 +137,20 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
         if (full || read.text !== unit.sent) changed.push(unit);
       }
       dirty.clear();
-      const order = units.map((u) => u.id);
-      const orderKey = order.join(',');
-      if (!full && !changed.length && orderKey === sentOrder) return undefined;
+      if (!full && !changed.length && !reordered) return undefined;
       const request: ScanRequest = {
         kind: 'scan',
         editor: id,
         units: changed.map((u) => ({ id: u.id, text: u.text })),
       };
-      if (full || orderKey !== sentOrder) request.order = order;
+      if (full || reordered) request.order = units.map((u) => u.id);
       if (full) request.full = true;
       for (const unit of changed) {
         unit.sent = unit.text;
         unit.awaiting = true;
       }
-      sentOrder = orderKey;
+      awaiting = changed;
+      reordered = false;
       return request;
     },
     apply(answer: ScanAnswer, full) {
@@ -151,7 +161,9 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
         unit.findings = findings;
         unit.stale = true;
       }
-      for (const unit of units) unit.awaiting = false;
+      for (const unit of awaiting) unit.awaiting = false;
+      awaiting = [];
+      counted = undefined;
     },
     pending() {
       note(observer.takeRecords());
