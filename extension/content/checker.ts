@@ -79,6 +79,7 @@ export function createChecker(deps: {
 
   async function checkOnce(editor: Editor, entry: Tracked): Promise<EditorState> {
     let full = entry.full;
+    let redraw = true;
     try {
       const request = entry.model.request(entry.id, full);
       if (!request) return stateOf(entry);
@@ -87,7 +88,8 @@ export function createChecker(deps: {
         full = true;
         answer = await ask(entry.model.request(entry.id, true)!);
       }
-      entry.model.apply(answer, full);
+      const moved = entry.model.apply(answer, full);
+      redraw = moved || full || answer.store !== entry.store || entry.error !== undefined;
       entry.full = false;
       entry.store = answer.store;
       delete entry.error;
@@ -95,7 +97,9 @@ export function createChecker(deps: {
       entry.full = true;
       entry.error = error instanceof Error ? error.message : String(error);
     }
-    overlay.refresh(editor);
+    // Most keystrokes change no finding: the frame the keystroke asked for has already
+    // placed the highlights (see `track`), no other frame is needed.
+    if (redraw) overlay.refresh(editor);
     return stateOf(entry);
   }
 
@@ -140,7 +144,13 @@ export function createChecker(deps: {
     };
     const entry: Tracked = {
       id: `e${++counter}`,
-      model: isTextarea(editor) ? textareaModel(editor, overlay.root) : richModel(editor, later),
+      model: isTextarea(editor)
+        ? textareaModel(editor, overlay.root)
+        : richModel(editor, () => {
+            later();
+            // In the keystroke's own frame: highlights follow the text that moved.
+            overlay.refresh(editor);
+          }),
       store: 'verrouillé',
       full: true,
       queue: Promise.resolve(),

@@ -12,8 +12,8 @@ export interface EditorModel {
    * undefined when nothing changed. Reads only what changed.
    */
   request(editor: string, full: boolean): ScanRequest | undefined;
-  /** Takes the background's answer to the last request. */
-  apply(answer: ScanAnswer, full: boolean): void;
+  /** Takes the background's answer to the last request; true when highlights must be drawn again. */
+  apply(answer: ScanAnswer, full: boolean): boolean;
   /** True when the editor changed since the last request. */
   pending(): boolean;
   /** The findings, each counted once (pieces of a finding over two lines are one). */

@@ -161,9 +161,12 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
         unit.findings = findings;
         unit.stale = true;
       }
+      // Edited units with highlights get ranges over their new text nodes.
+      const edited = awaiting.some((u) => u.findings.length);
       for (const unit of awaiting) unit.awaiting = false;
       awaiting = [];
       counted = undefined;
+      return full || answer.units.length > 0 || edited;
     },
     pending() {
       note(observer.takeRecords());

@@ -95,6 +95,8 @@ export function textareaModel(textarea: HTMLTextAreaElement, layer: ShadowRoot):
       const mine = answer.units.find((u) => u.id === UNIT);
       if (mine) findings = mine.findings;
       else if (full) findings = [];
+      // Offsets are those of the text just sent: the mirror is redrawn after each answer.
+      return true;
     },
     pending: () => textarea.value !== sent,
     findings: () => findings.filter((f) => !f.continued),
