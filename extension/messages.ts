@@ -5,6 +5,9 @@
  */
 import type { FindingType } from '../shared/anonymisation';
 
+/** The port a content script opens to the background for its requests. */
+export const CHECK_PORT = 'passerelle-verification';
+
 export type StoreStatus = 'absent' | 'verrouillé' | 'déverrouillé' | 'effacé';
 
 export type Request =

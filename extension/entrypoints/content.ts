@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { askBackground } from '../content/ask';
+import { portAsk } from '../content/ask';
 import { createChecker } from '../content/checker';
 import { runFeatures } from '../content/feature';
 import { FEATURES } from '../content/features';
@@ -29,7 +29,8 @@ export default defineContentScript({
     const webmail = pickWebmail(location.hostname, doc);
     const signal = ctx.signal;
     const overlay = createOverlay(doc, signal);
-    const checker = createChecker({ doc, webmail, overlay, ask: askBackground });
+    const ask = portAsk();
+    const checker = createChecker({ doc, webmail, overlay, ask });
     let domains: string[] = [];
     const readDomains = (value: unknown) => {
       domains = Array.isArray(value) ? value.filter((d): d is string => typeof d === 'string') : [];
@@ -44,7 +45,7 @@ export default defineContentScript({
     );
     await runFeatures(
       FEATURES,
-      { doc, webmail, overlay, checker, ask: askBackground, internalDomains: () => domains },
+      { doc, webmail, overlay, checker, ask, internalDomains: () => domains },
       signal,
     );
   },

@@ -10,18 +10,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nirKey } from '../../shared/anonymisation';
 import { unlockStore } from '../../shared/store';
-import { listen } from '../../extension/background/listen';
+import { listen, type PortLike } from '../../extension/background/listen';
 import {
   PENDING_KEY,
   REASONS_KEY,
   storagePendingLog,
 } from '../../extension/background/pending-log';
 import { createBackgroundService } from '../../extension/background/service';
-import type {
-  PageFinding,
-  PseudonymiseAnswer,
-  ScanAnswer,
-  StateAnswer,
+import {
+  CHECK_PORT,
+  type PageFinding,
+  type PseudonymiseAnswer,
+  type ScanAnswer,
+  type StateAnswer,
 } from '../../extension/messages';
 import { memoryDb, newStore, PASSPHRASE, sampleRecords } from '../store/helpers';
 
@@ -47,11 +48,19 @@ async function setUp() {
   const store = await newStore(options);
   await store.putRecords(sampleRecords());
   store.close();
+  let connect: (port: PortLike) => void = () => undefined;
   /** A service worker start: storage survives, memory does not. */
   const start = () => {
     fakeBrowser.runtime.onMessage.removeAllListeners();
     listen(
-      fakeBrowser,
+      {
+        runtime: {
+          id: fakeBrowser.runtime.id,
+          onMessage: fakeBrowser.runtime.onMessage,
+          // Not implemented by fakeBrowser: the test holds the listener and opens ports itself.
+          onConnect: { addListener: (listener) => void (connect = listener) },
+        },
+      },
       createBackgroundService({
         indexedDB: options.indexedDB,
         IDBKeyRange: options.IDBKeyRange,
@@ -68,7 +77,19 @@ async function setUp() {
     open.close();
     return entries;
   };
-  return { send, start, journal };
+  /** A content script's port: what it posts, and what comes back. */
+  const openPort = (name = CHECK_PORT) => {
+    let onMessage: (message: unknown) => void = () => undefined;
+    const answers: unknown[] = [];
+    connect({
+      name,
+      sender: tab,
+      onMessage: { addListener: (listener) => void (onMessage = listener) },
+      postMessage: (message) => void answers.push(message),
+    });
+    return { post: (message: unknown) => onMessage(message), answers };
+  };
+  return { send, start, journal, openPort };
 }
 
 const unitFindings = (answer: ScanAnswer, id: string): PageFinding[] =>
@@ -270,6 +291,26 @@ describe('extension background', () => {
     }>;
     expect(waiting.map((w) => w.action)).toEqual(['pseudonymiser']);
     expect(waiting[0]!.counts.NIR).toBe(1);
+  });
+
+  it('answers a content script’s port with each request’s id; other ports are ignored', async () => {
+    const { openPort } = await setUp();
+    const port = openPort();
+    port.post({ id: 1, request: whole(TEXT) });
+    port.post({ id: 2, request: { kind: 'effacer-tout' } });
+    port.post({ request: whole(TEXT) });
+    await expect.poll(() => port.answers.length).toBe(2);
+    const byId = new Map(
+      (port.answers as Array<{ id: number; answer: unknown }>).map((a) => [a.id, a.answer]),
+    );
+    expect(
+      (byId.get(1) as ScanAnswer).units.some((u) => u.findings.some((f) => f.type === 'NIR')),
+    ).toBe(true);
+    expect(byId.get(2)).toEqual({ error: expect.stringContaining('Demande inconnue') });
+    const other = openPort('autre');
+    other.post({ id: 1, request: whole(TEXT) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(other.answers).toEqual([]);
   });
 
   it('refuses hostile requests with a French error', async () => {
