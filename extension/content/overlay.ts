@@ -20,9 +20,9 @@ export interface Layer {
 
 const STYLE = `
 :host { all: initial; }
-.mark { position: fixed; pointer-events: none; border-radius: 2px; background: rgba(255, 196, 0, 0.28); border-bottom: 2px solid #b7791f; }
+.mark { position: absolute; pointer-events: none; border-radius: 2px; background: rgba(255, 196, 0, 0.28); border-bottom: 2px solid #b7791f; }
 .mark.blocking { background: rgba(220, 38, 38, 0.18); border-bottom-color: #b91c1c; }
-.badge { position: fixed; z-index: 1; font: 600 12px/1.2 system-ui, sans-serif; padding: 3px 8px; border-radius: 999px; color: #fff; background: #2f6f4f; pointer-events: none; box-shadow: 0 1px 3px rgba(0,0,0,.25); white-space: nowrap; }
+.badge { position: absolute; z-index: 1; transform: translateX(-100%); font: 600 12px/1.2 system-ui, sans-serif; padding: 3px 8px; border-radius: 999px; color: #fff; background: #2f6f4f; pointer-events: none; box-shadow: 0 1px 3px rgba(0,0,0,.25); white-space: nowrap; }
 .badge.alerte { background: #b91c1c; }
 .badge.verrouille { background: #4b5563; }
 .badge.erreur { background: #92400e; }
@@ -41,7 +41,9 @@ export interface Overlay {
 
 export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   const host = doc.createElement('passerelle-overlay');
-  // A 0×0 host: its children are placed with position: fixed, and no full-page layer is repainted.
+  // A 0×0 fixed host at the viewport's corner: marks and badge are absolute inside it, so
+  // viewport coordinates place them, and they move with the host instead of each being its
+  // own fixed (composited) layer; no full-page layer is repainted.
   host.style.cssText =
     'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:2147483646;';
   const root = host.attachShadow({ mode: 'closed' });
@@ -85,8 +87,9 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     if (badge.className !== name) badge.className = name;
     if (badge.textContent !== layer.badge.text) badge.textContent = layer.badge.text;
     if (badge.title !== layer.badge.title) badge.title = layer.badge.title;
-    const right = Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6);
-    const css = `right:${right}px;top:${Math.max(4, layer.anchor.bottom - 26)}px`;
+    // `left` is the badge's right edge (translated by its own width), 6 px inside the editor.
+    const left = Math.min(doc.documentElement.clientWidth - 4, layer.anchor.right - 6);
+    const css = `left:${left}px;top:${Math.max(4, layer.anchor.bottom - 26)}px`;
     if (placed.get(badge) !== css) {
       placed.set(badge, css);
       badge.style.cssText = css;

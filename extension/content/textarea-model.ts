@@ -52,7 +52,7 @@ export function textareaModel(textarea: HTMLTextAreaElement, layer: ShadowRoot):
   const mirror = doc.createElement('div');
   mirror.setAttribute('aria-hidden', 'true');
   mirror.style.cssText =
-    'position:fixed;visibility:hidden;pointer-events:none;overflow:hidden;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent;';
+    'position:absolute;visibility:hidden;pointer-events:none;overflow:hidden;white-space:pre-wrap;overflow-wrap:break-word;border-color:transparent;';
   layer.append(mirror);
   let spans: Array<{ span: HTMLElement; blocking: boolean }> = [];
 
