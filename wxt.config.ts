@@ -26,11 +26,13 @@ export default defineConfig({
     // Extension pages support modulepreload; Vite's polyfill would fetch().
     build: { modulePreload: { polyfill: false } },
   }),
+  // The sources zip (Firefox review) holds what builds the extension, not the tests' files.
+  zip: { excludeSources: ['tests/**', 'addin/**', 'manifest.xml'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
     host_permissions: [...WEBMAIL_MATCHES],
     optional_host_permissions: ['https://*/*'],
     // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).

@@ -5,12 +5,15 @@
  */
 import type { FindingType } from '../shared/anonymisation';
 
+/** The port a content script opens to the background for its requests. */
+export const CHECK_PORT = 'passerelle-verification';
+
 export type StoreStatus = 'absent' | 'verrouillé' | 'déverrouillé' | 'effacé';
 
 export type Request =
   | ScanRequest
-  | { kind: 'pseudonymise'; text: string }
-  | { kind: 'log-share'; text: string; reason: string }
+  | PseudonymiseRequest
+  | LogShareRequest
   | { kind: 'state' }
   | { kind: 'unlock'; passphrase: string }
   | { kind: 'lock' }
@@ -18,38 +21,45 @@ export type Request =
 
 /**
  * What the extension's own pages (side panel, options) tell the background:
- * the caseload changed (its names index is stale), or the user enabled or
- * disabled sites (`enabledSitesKey` in storage.local) whose content scripts
- * must be registered again.
+ * the caseload changed (its names index is stale). Enabled sites need no
+ * notice: the background follows the permissions themselves.
  */
-export type PanelNotice = { kind: 'caseload-changed' } | { kind: 'sites-changed' };
+export type PanelNotice = { kind: 'caseload-changed' };
 
 /** storage.local keys the options page writes and the background and content scripts read. */
 export const settingKeys = {
   /** string[]: the team's e-mail domains (recipients there are colleagues). */
   internalDomains: 'domainesInternes',
-  /** string[]: origins (`https://intranet.example.fr/*`) where the check also runs. */
-  enabledSites: 'sitesActives',
   /** Policy name (`partenaire-externe`, `membre-eps`) for sharing outside the team. */
   sharingPolicy: 'politiquePartage',
 } as const;
 
 /**
- * The whole text, or only what changed since the last text sent for this
- * editor (`text.slice(0, from) + insert + old.slice(to)`, `length` to check).
+ * What changed in one editor since the last request. An editor is a list of
+ * units (its lines, or a textarea's whole value); only changed units travel.
  */
-export type ScanRequest =
-  | { kind: 'scan'; editor: string; text: string }
-  | { kind: 'scan'; editor: string; change: TextChange };
+export interface ScanRequest {
+  kind: 'scan';
+  editor: string;
+  /** Every unit's id in reading order; sent when the editor's structure changed. */
+  order?: string[];
+  /** The background must forget what it had for this editor (first send, or after `resend`). */
+  full?: true;
+  units: UnitChange[];
+}
+
+/** A unit's whole text, or a splice of its previous text (`text.slice(0, from) + insert + old.slice(to)`). */
+export type UnitChange = { id: string; text: string } | { id: string; change: TextChange };
 
 export interface TextChange {
   from: number;
   to: number;
   insert: string;
+  /** The new text's length, to check that both sides agree. */
   length: number;
 }
 
-/** A finding as the page sees it. */
+/** A finding as the page sees it, in its unit's text. */
 export interface PageFinding {
   start: number;
   end: number;
@@ -58,13 +68,35 @@ export interface PageFinding {
   label: string;
   /** A beneficiary's direct identifier the policy blocks: what the send guard stops. */
   blocking: boolean;
+  /** The rest of a finding that began in an earlier unit: highlighted, not counted again. */
+  continued?: true;
+}
+
+export interface UnitFindings {
+  id: string;
+  findings: PageFinding[];
 }
 
 export interface ScanAnswer {
-  findings: PageFinding[];
+  /** Units whose findings changed since the last answer for this editor; others keep theirs. */
+  units: UnitFindings[];
   store: StoreStatus;
-  /** The background lost the previous text (restarted): send the whole text again. */
+  /** The background lost this editor (restarted): send every unit again, with `full`. */
   resend?: true;
+}
+
+/** «Pseudonymiser»: `sending` when the rewritten message is about to leave (logged). */
+export interface PseudonymiseRequest {
+  kind: 'pseudonymise';
+  text: string;
+  sending?: true;
+}
+
+/** «Envoyer quand même»: the message as sent and the user's reason, for the journal. */
+export interface LogShareRequest {
+  kind: 'log-share';
+  text: string;
+  reason: string;
 }
 
 /** One replacement to make in the page's text; the replacement holds codes or placeholders only. */
@@ -83,8 +115,8 @@ export interface PseudonymiseAnswer {
 }
 
 export interface LogAnswer {
-  /** Where the entry went: the encrypted journal, or the extension's local log when locked. */
-  logged: 'journal' | 'local';
+  /** Where the entry went: the encrypted journal, or waiting (name-free) for the store to unlock. */
+  logged: 'journal' | 'en attente';
 }
 
 export interface StateAnswer {

@@ -1,6 +1,25 @@
-/** Wires the background service to runtime messages; errors go back as French text. */
-import type { Request } from '../messages';
+/**
+ * Wires the background service to runtime messages and to the content
+ * scripts' port (one long-lived port per page: a message on it costs the page
+ * far less than a `sendMessage`, which opens a channel each time). Errors go
+ * back as French text.
+ */
+import { CHECK_PORT, type Request } from '../messages';
 import type { BackgroundService } from './service';
+
+interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
+  id?: string;
+}
+
+/** A runtime port as both browsers give it. */
+export interface PortLike {
+  name: string;
+  sender?: MessageSender;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  postMessage(message: unknown): void;
+}
 
 /** The part of the extension API this needs: `browser`, or WXT's `fakeBrowser` in tests. */
 export interface MessageHub {
@@ -8,17 +27,16 @@ export interface MessageHub {
     id: string;
     onMessage: {
       addListener(
-        listener: (
-          message: unknown,
-          sender: { tab?: { id?: number }; frameId?: number; id?: string },
-        ) => Promise<unknown> | undefined,
+        listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
       ): void;
     };
+    /** Absent from `fakeBrowser`: tests call `servePort` themselves. */
+    onConnect?: { addListener(listener: (port: PortLike) => void): void };
   };
 }
 
 export function listen(browser: MessageHub, service: BackgroundService) {
-  browser.runtime.onMessage.addListener((message, sender) =>
+  const answer = (message: unknown, sender: MessageSender = {}) =>
     service
       .handle(message as Request, {
         tabId: sender.tab?.id,
@@ -31,6 +49,27 @@ export function listen(browser: MessageHub, service: BackgroundService) {
           error instanceof Error && error.name === 'PasserelleError'
             ? error.message
             : 'La vérification a échoué dans l’extension : rechargez la page.',
-      })),
-  );
+      }));
+  browser.runtime.onMessage.addListener((message, sender) => answer(message, sender));
+  browser.runtime.onConnect?.addListener((port) => {
+    if (port.name === CHECK_PORT) servePort(port, answer);
+  });
+}
+
+/** Requests on a port carry an id; each answer goes back with it. */
+export function servePort(
+  port: PortLike,
+  answer: (message: unknown, sender?: MessageSender) => Promise<unknown>,
+) {
+  port.onMessage.addListener((message) => {
+    const { id, request } = (message ?? {}) as { id?: unknown; request?: unknown };
+    if (typeof id !== 'number') return;
+    void answer(request, port.sender).then((result) => {
+      try {
+        port.postMessage({ id, answer: result });
+      } catch {
+        // The page went away meanwhile: nobody waits for this answer.
+      }
+    });
+  });
 }

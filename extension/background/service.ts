@@ -12,23 +12,25 @@ import {
   pseudonymise,
   scan,
   type Finding,
-  type IncrementalScanner,
   type NamesIndex,
 } from '../../shared/anonymisation';
 import { PasserelleError } from '../../shared/parcours';
 import { storeState, unlockStore, type CaseloadStore } from '../../shared/store';
+import { countByType, describeCounts, type TypeCounts } from '../finding-words';
 import type {
   LogAnswer,
   NoticeAnswer,
   PageFinding,
   PseudonymiseAnswer,
+  PseudonymiseRequest,
   Request,
   ScanAnswer,
   ScanRequest,
   StateAnswer,
   StoreStatus,
-  TextChange,
 } from '../messages';
+import { applyChanges, newEditorScan, scanChanges, textOf, type EditorScan } from './editor-scan';
+import type { PendingEntry, PendingLog } from './pending-log';
 
 /** Who sent a message: a content script in a tab, or one of the extension's own pages. */
 export interface Sender {
@@ -38,51 +40,51 @@ export interface Sender {
   extensionPage: boolean;
 }
 
-export interface LocalLogEntry {
-  at: string;
-  kind: 'share';
-  /** How many beneficiary identifiers were sent; no code is known while locked. */
-  count: number;
-  /** The reason typed by the user, pseudonymised before it is kept. */
-  reason: string;
-}
-
 export interface BackgroundDeps {
   indexedDB: IDBFactory;
   /** Node tests pass fake-indexeddb's; browsers have their own. */
   IDBKeyRange?: typeof IDBKeyRange;
-  /** Appends to the extension's own log (browser.storage.local) when the store is locked. */
-  appendLocalLog(entry: LocalLogEntry): Promise<void>;
+  /** Where journal entries wait while the store is locked (name-free on disk). */
+  pending: PendingLog;
   now?: () => Date;
 }
 
-/** Compose windows kept warm at once; older ones are scanned afresh if they come back. */
-const MAX_SCANNERS = 24;
+/** Compose windows kept warm at once; older ones are sent again in full if they come back. */
+const MAX_EDITORS = 24;
 const MAX_REASON_CHARS = 500;
 const STATE_TTL_MS = 5000;
-/** A compose box beyond this is not a message any more (2 million characters ≈ 1 000 pages). */
-const MAX_MESSAGE_CHARS = 2_000_000;
 
 export function createBackgroundService(deps: BackgroundDeps) {
   const now = deps.now ?? (() => new Date());
   let store: CaseloadStore | undefined;
   let names: Promise<NamesIndex | undefined> | undefined;
-  const scanners = new Map<string, { scanner: IncrementalScanner; text: string }>();
+  const editors = new Map<string, EditorScan>();
 
   const storeOptions = { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange };
   const unlocked = () => (store && !store.isLocked ? store : undefined);
 
   // Opening IndexedDB on every keystroke would cost more than the scan: the
-  // state of a closed store is read again after STATE_TTL_MS only.
+  // state of a closed store is read once, then again in the background when
+  // older than STATE_TTL_MS (only an extension page creates or wipes a store).
   let closedState: { at: number; value: Promise<StoreStatus> } | undefined;
+  const readState = () =>
+    storeState(storeOptions).then((state): StoreStatus =>
+      state === 'new' ? 'absent' : state === 'wiped' ? 'effacé' : 'verrouillé',
+    );
   async function status(): Promise<StoreStatus> {
     if (unlocked()) return 'déverrouillé';
     const at = now().getTime();
-    if (!closedState || at - closedState.at > STATE_TTL_MS) {
-      const value = storeState(storeOptions).then((state): StoreStatus =>
-        state === 'new' ? 'absent' : state === 'wiped' ? 'effacé' : 'verrouillé',
+    if (!closedState) closedState = { at, value: readState() };
+    else if (at - closedState.at > STATE_TTL_MS) {
+      const previous = closedState.value;
+      const next = readState();
+      closedState = { at, value: previous };
+      void next.then(
+        (value) => {
+          if (closedState?.value === previous) closedState = { at, value: Promise.resolve(value) };
+        },
+        () => undefined,
       );
-      closedState = { at, value };
     }
     return closedState.value;
   }
@@ -97,46 +99,42 @@ export function createBackgroundService(deps: BackgroundDeps) {
   function forget() {
     names = undefined;
     closedState = undefined;
-    scanners.clear();
+    editors.clear();
   }
 
-  async function scannerFor(key: string): Promise<{ scanner: IncrementalScanner; text: string }> {
-    const existing = scanners.get(key);
+  async function editorFor(key: string): Promise<EditorScan> {
+    const existing = editors.get(key);
     if (existing) {
       // Most recently used last: the oldest is dropped first.
-      scanners.delete(key);
-      scanners.set(key, existing);
+      editors.delete(key);
+      editors.set(key, existing);
       return existing;
     }
-    const entry = {
-      scanner: createIncrementalScanner({ names: await namesIndex(), policy: PARTENAIRE_EXTERNE }),
-      text: '',
-    };
-    scanners.set(key, entry);
-    const oldest = scanners.keys().next().value;
-    if (scanners.size > MAX_SCANNERS && oldest !== undefined) scanners.delete(oldest);
-    return entry;
+    const options = { names: await namesIndex(), policy: PARTENAIRE_EXTERNE };
+    const editor = newEditorScan(createIncrementalScanner(options));
+    editors.set(key, editor);
+    const oldest = editors.keys().next().value;
+    if (editors.size > MAX_EDITORS && oldest !== undefined) editors.delete(oldest);
+    return editor;
   }
 
-  async function scanText(request: ScanRequest, sender: Sender): Promise<ScanAnswer> {
+  async function scanEditor(request: ScanRequest, sender: Sender): Promise<ScanAnswer> {
     const wasUnlocked = !!unlocked();
     const key = `${sender.tabId ?? 'page'}:${sender.frameId ?? 0}:${String(request.editor)}`;
-    const fresh = !scanners.has(key);
-    const entry = await scannerFor(key);
-    const text =
-      'change' in request
-        ? applyChange(entry.text, request.change, fresh)
-        : checkedText(request.text);
-    if (text === undefined) return { findings: [], store: await status(), resend: true };
-    entry.text = text;
-    const findings = entry.scanner.update(text);
+    const lost = !editors.has(key) && !request.full;
+    const editor = await editorFor(key);
+    if (lost || !applyChanges(editor, request)) {
+      editors.delete(key);
+      return { units: [], store: await status(), resend: true };
+    }
+    const units = scanChanges(editor, toPageFinding);
     // The store locked itself meanwhile: drop the names it gave.
     if (wasUnlocked && !unlocked()) forget();
-    return { findings: findings.map(toPageFinding), store: await status() };
+    return { units, store: await status() };
   }
 
-  async function pseudonymiseText(text: string): Promise<PseudonymiseAnswer> {
-    const result = pseudonymise(checkedText(text), {
+  async function pseudonymiseText(request: PseudonymiseRequest): Promise<PseudonymiseAnswer> {
+    const result = pseudonymise(textOf(request.text), {
       names: await namesIndex(),
       policy: PARTENAIRE_EXTERNE,
     });
@@ -146,28 +144,67 @@ export function createBackgroundService(deps: BackgroundDeps) {
       if (code) codes.add(code);
       return { start: r.start, end: r.end, replacement: r.replacement };
     });
-    return { edits, codes: [...codes], leftovers: result.leftovers.length };
+    const answer = { edits, codes: [...codes], leftovers: result.leftovers.length };
+    if (request.sending && !answer.leftovers) {
+      const counts = countByType(result.replacements.map((r) => r.type));
+      await journal('pseudonymiser', counts, answer.codes);
+    }
+    return answer;
   }
 
   async function logShare(request: { text: string; reason: string }): Promise<LogAnswer> {
     const options = { names: await namesIndex(), policy: PARTENAIRE_EXTERNE };
-    const sent = scan(checkedText(request.text), options).findings.filter(isBlocking);
-    const raw = String(request.reason ?? '').slice(0, MAX_REASON_CHARS);
-    // The reason is the user's own words: it may hold a name; keep it pseudonymised.
-    const reason = pseudonymise(raw, options).text;
+    const sent = scan(textOf(request.text), options).findings.filter(isBlocking);
+    const codes = [...new Set(sent.flatMap((f) => (f.code ? [f.code] : [])))];
+    const reason = String(request.reason ?? '').slice(0, MAX_REASON_CHARS);
+    return journal('envoyer', countByType(sent.map((f) => f.type)), codes, reason);
+  }
+
+  /**
+   * A send the user chose, into the encrypted journal with the children's
+   * codes; while the store is locked, into the pending log (counts only on
+   * disk), written to the journal at the next unlock.
+   */
+  async function journal(
+    action: PendingEntry['action'],
+    counts: TypeCounts,
+    codes: string[],
+    reason?: string,
+  ): Promise<LogAnswer> {
     const open = unlocked();
-    if (open) {
-      const codes = [...new Set(sent.flatMap((f) => (f.code ? [f.code] : [])))];
-      await open.logEvent('share', codes, `Envoyé en clair depuis la messagerie : ${reason}`);
-      return { logged: 'journal' };
+    const entry = { id: crypto.randomUUID(), at: now().toISOString(), action, counts };
+    if (!open) {
+      await deps.pending.add(entry, reason);
+      return { logged: 'en attente' };
     }
-    await deps.appendLocalLog({
-      at: now().toISOString(),
-      kind: 'share',
-      count: sent.length,
-      reason,
-    });
-    return { logged: 'local' };
+    await open.logEvent('share', codes, await journalDetail(entry, reason, false));
+    return { logged: 'journal' };
+  }
+
+  /** The journal's French line: what was done, how many of each kind, the reason pseudonymised. */
+  async function journalDetail(entry: PendingEntry, reason: string | undefined, late: boolean) {
+    const what =
+      entry.action === 'envoyer'
+        ? 'Envoyé en clair depuis la messagerie'
+        : 'Pseudonymisé puis envoyé depuis la messagerie';
+    const when = late
+      ? ` le ${entry.at.slice(0, 10)} à ${entry.at.slice(11, 16)} UTC, suivi verrouillé`
+      : '';
+    // The reason is the user's own words: it may hold a name; keep it pseudonymised.
+    const why = reason
+      ? ` : ${pseudonymise(reason, { names: await namesIndex(), policy: PARTENAIRE_EXTERNE }).text}`
+      : entry.action === 'envoyer' && late
+        ? ' (motif perdu : le navigateur a été fermé avant le déverrouillage)'
+        : '';
+    return `${what}${when} (${describeCounts(entry.counts)})${why}`;
+  }
+
+  /** Entries made while locked go to the journal once the store is open. */
+  async function flushPending(open: CaseloadStore) {
+    const waiting = await deps.pending.list();
+    for (const entry of waiting)
+      await open.logEvent('share', [], await journalDetail(entry, entry.reason, true));
+    if (waiting.length) await deps.pending.drop(waiting.map((e) => e.id));
   }
 
   async function unlock(passphrase: string, sender: Sender): Promise<StateAnswer> {
@@ -175,6 +212,8 @@ export function createBackgroundService(deps: BackgroundDeps) {
     store?.close();
     store = await unlockStore({ ...storeOptions, passphrase: String(passphrase) });
     forget();
+    // Entries that fail to reach the journal stay pending for the next unlock.
+    await flushPending(store).catch(() => undefined);
     return { store: await status() };
   }
 
@@ -182,9 +221,9 @@ export function createBackgroundService(deps: BackgroundDeps) {
     async handle(request: Request, sender: Sender): Promise<unknown> {
       switch (request?.kind) {
         case 'scan':
-          return scanText(request, sender);
+          return scanEditor(request, sender);
         case 'pseudonymise':
-          return pseudonymiseText(request.text);
+          return pseudonymiseText(request);
         case 'log-share':
           return logShare(request);
         case 'state':
@@ -226,29 +265,6 @@ function toPageFinding(f: Finding): PageFinding {
     label: f.label,
     blocking: isBlocking(f),
   };
-}
-
-/** The new text from the old one and a change, or undefined when they do not fit together. */
-function applyChange(old: string, change: TextChange, lost: boolean): string | undefined {
-  if (lost || !change || typeof change.insert !== 'string') return undefined;
-  const { from, to, insert, length } = change;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > old.length)
-    return undefined;
-  const text = old.slice(0, from) + insert + old.slice(to);
-  return text.length === length ? checkedText(text) : undefined;
-}
-
-function checkedText(text: unknown): string {
-  if (typeof text !== 'string') {
-    throw new PasserelleError('TEXTE_ABSENT', 'Aucun texte à vérifier n’a été reçu.');
-  }
-  if (text.length > MAX_MESSAGE_CHARS) {
-    throw new PasserelleError(
-      'TEXTE_TROP_LONG',
-      `Message trop long pour être vérifié (${text.length} caractères, au plus ${MAX_MESSAGE_CHARS}) : raccourcissez-le ou joignez un fichier.`,
-    );
-  }
-  return text;
 }
 
 function onlyExtensionPages(sender: Sender) {

@@ -1,24 +1,23 @@
 /**
- * Finds the compose editors of the page (now and later: MutationObserver),
- * scans each as the user types (debounced, see SCAN_DELAY_MS; the background re-scans only the
- * paragraphs that changed) and draws the badge and highlights in the overlay.
- * Keeps the last findings of each editor for the send guard.
+ * Finds the compose editors of the page (now and later: MutationObserver) and
+ * keeps each one checked as the user types: only what changed goes to the
+ * background (see rich-model.ts / textarea-model.ts), one request in flight
+ * per editor, later keystrokes folded into one follow-up; the badge and
+ * highlights are drawn on the next animation frame. Keeps each editor's
+ * findings for the send guard.
  */
-import type { PageFinding, StoreStatus, TextChange } from '../messages';
+import type { PageFinding, StoreStatus } from '../messages';
 import type { Webmail } from '../webmails';
 import type { Ask } from './ask';
-import { readEditor, rangeOf, isTextarea, type Editor, type EditorText } from './editor-text';
+import type { EditorModel } from './editor-model';
+import { isTextarea, type Editor } from './editor-text';
 import type { BadgeTone, Layer, Overlay } from './overlay';
-
-/**
- * Input events of one task make one scan; while a scan is in flight, later
- * keystrokes coalesce into a single follow-up scan (at most one in flight per editor).
- */
-export const SCAN_DELAY_MS = 0;
+import { richModel } from './rich-model';
+import { textareaModel } from './textarea-model';
 
 export interface EditorState {
   id: string;
-  read: EditorText;
+  /** Each finding once, offsets in its unit's text (the send guard counts and names kinds). */
   findings: PageFinding[];
   store: StoreStatus;
   error?: string;
@@ -28,12 +27,27 @@ export interface Checker {
   /** Starts watching the page; stops with the signal. */
   observe(signal: AbortSignal): void;
   editors(): Editor[];
-  /** Findings for the editor's current text, scanning now if it changed since the last scan. */
+  /** Findings for the editor's current text, checking now what changed since the last check. */
   current(editor: Editor): Promise<EditorState>;
-  /** The last findings if the editor's text has not changed since they were computed. */
+  /** The last findings if the editor has not changed since they were computed. */
   fresh(editor: Editor): EditorState | undefined;
-  /** Scans now (after a rewrite). */
+  /** Checks now (after a rewrite). */
   rescan(editor: Editor): Promise<EditorState>;
+}
+
+interface Tracked {
+  id: string;
+  model: EditorModel;
+  store: StoreStatus;
+  error?: string;
+  /** The background must get everything (first check, after an error or a restart). */
+  full: boolean;
+  queue: Promise<unknown>;
+  inFlight: number;
+  scheduled: boolean;
+  busy: boolean;
+  again: boolean;
+  abort: AbortController;
 }
 
 export function createChecker(deps: {
@@ -43,95 +57,69 @@ export function createChecker(deps: {
   ask: Ask;
 }): Checker {
   const { doc, webmail, overlay, ask } = deps;
-  const tracked = new Map<
-    Editor,
-    {
-      state?: EditorState;
-      /** The text the background last received for this editor. */
-      sent?: string;
-      queue: Promise<unknown>;
-      timer: number;
-      busy: boolean;
-      again: boolean;
-      abort: AbortController;
-    }
-  >();
+  const tracked = new Map<Editor, Tracked>();
   let counter = 0;
 
-  /** One scan at a time per editor: each change is computed against what the background has. */
-  function scan(editor: Editor): Promise<EditorState> {
+  const stateOf = (entry: Tracked): EditorState => ({
+    id: entry.id,
+    findings: entry.model.findings(),
+    store: entry.store,
+    ...(entry.error ? { error: entry.error } : {}),
+  });
+
+  /** One check at a time per editor: each request is computed against what the background has. */
+  function check(editor: Editor): Promise<EditorState> {
     const entry = tracked.get(editor);
-    if (!entry) return scanOnce(editor);
-    const next = entry.queue.then(() => scanOnce(editor));
+    if (!entry) return Promise.reject(new Error('Cette zone de rédaction n’est plus suivie.'));
+    entry.inFlight++;
+    const next = entry.queue.then(() => checkOnce(editor, entry)).finally(() => entry.inFlight--);
     entry.queue = next.catch(() => undefined);
     return next;
   }
 
-  async function scanOnce(editor: Editor): Promise<EditorState> {
-    const entry = tracked.get(editor);
-    const id = entry?.state?.id ?? `e${++counter}`;
-    const read = readEditor(editor);
-    let state: EditorState;
+  async function checkOnce(editor: Editor, entry: Tracked): Promise<EditorState> {
+    let full = entry.full;
+    let redraw = true;
     try {
-      const sent = entry?.sent;
-      let answer = await ask(
-        sent === undefined
-          ? { kind: 'scan', editor: id, text: read.text }
-          : { kind: 'scan', editor: id, change: changeBetween(sent, read.text) },
-      );
-      if (answer.resend) answer = await ask({ kind: 'scan', editor: id, text: read.text });
-      if (entry) entry.sent = read.text;
-      state = { id, read, findings: answer.findings, store: answer.store };
+      const request = entry.model.request(entry.id, full);
+      if (!request) return stateOf(entry);
+      let answer = await ask(request);
+      if (answer.resend) {
+        full = true;
+        answer = await ask(entry.model.request(entry.id, true)!);
+      }
+      const moved = entry.model.apply(answer, full);
+      redraw = moved || full || answer.store !== entry.store || entry.error !== undefined;
+      entry.full = false;
+      entry.store = answer.store;
+      delete entry.error;
     } catch (error) {
-      if (entry) entry.sent = undefined;
-      state = {
-        id,
-        read,
-        findings: [],
-        store: 'verrouillé',
-        error: error instanceof Error ? error.message : String(error),
-      };
+      entry.full = true;
+      entry.error = error instanceof Error ? error.message : String(error);
     }
-    if (entry) entry.state = state;
-    overlay.draw(editor);
-    return state;
+    // Most keystrokes change no finding: the frame the keystroke asked for has already
+    // placed the highlights (see `track`), no other frame is needed.
+    if (redraw) overlay.refresh(editor);
+    return stateOf(entry);
   }
 
-  function measure(editor: Editor): Layer | undefined {
-    const state = tracked.get(editor)?.state;
-    if (!state || !editor.isConnected) return undefined;
+  function measure(editor: Editor, entry: Tracked): Layer | undefined {
+    if (!editor.isConnected) return undefined;
     const anchor = editor.getBoundingClientRect();
     if (!anchor.width || !anchor.height) return undefined;
-    const marks: Layer['marks'] = [];
-    // Highlights only while the DOM still holds the text that was scanned.
-    if (!isTextarea(editor) && state.read.segments.every((s) => s.node.isConnected)) {
-      for (const f of state.findings) {
-        const range = rangeOf(doc, state.read.segments, f.start, f.end);
-        if (!range) continue;
-        for (const rect of range.getClientRects()) {
-          if (rect.width && rect.bottom > anchor.top && rect.top < anchor.bottom)
-            marks.push({ rect, blocking: f.blocking });
-        }
-      }
-    }
-    return { anchor, marks, badge: badgeOf(state) };
+    const marks = entry.error ? [] : entry.model.marks(anchor);
+    return { anchor, marks, badge: badgeOf(stateOf(entry)) };
   }
 
   function track(editor: Editor, signal: AbortSignal) {
     if (tracked.has(editor)) return;
     const abort = new AbortController();
-    const entry = {
-      timer: 0,
-      busy: false,
-      again: false,
-      abort,
-      queue: Promise.resolve() as Promise<unknown>,
-    };
-    tracked.set(editor, entry);
     const run = async () => {
       entry.busy = true;
       try {
-        await scan(editor);
+        await check(editor);
+      } catch {
+        // The editor left the page meanwhile: nothing to check any more.
       } finally {
         entry.busy = false;
         if (entry.again) {
@@ -140,25 +128,50 @@ export function createChecker(deps: {
         }
       }
     };
+    // Changes of one task make one check, right after it (the mutation observer
+    // already waits for the task's end); during a check, they make one more after it.
     const later = () => {
       if (entry.busy) {
         entry.again = true;
         return;
       }
-      clearTimeout(entry.timer);
-      entry.timer = window.setTimeout(() => void run(), SCAN_DELAY_MS);
+      if (entry.scheduled) return;
+      entry.scheduled = true;
+      queueMicrotask(() => {
+        entry.scheduled = false;
+        void run();
+      });
     };
-    const options = { signal: AbortSignal.any([signal, abort.signal]) };
-    editor.addEventListener('input', later, options);
-    overlay.track(editor, () => measure(editor));
-    void scan(editor);
+    const entry: Tracked = {
+      id: `e${++counter}`,
+      model: isTextarea(editor)
+        ? textareaModel(editor, overlay.root)
+        : richModel(editor, () => {
+            later();
+            // In the keystroke's own frame: highlights follow the text that moved.
+            overlay.refresh(editor);
+          }),
+      store: 'verrouillé',
+      full: true,
+      queue: Promise.resolve(),
+      inFlight: 0,
+      scheduled: false,
+      busy: false,
+      again: false,
+      abort,
+    };
+    tracked.set(editor, entry);
+    if (isTextarea(editor))
+      editor.addEventListener('input', later, { signal: AbortSignal.any([signal, abort.signal]) });
+    overlay.track(editor, () => measure(editor, entry));
+    void run();
   }
 
   function untrack(editor: Editor) {
     const entry = tracked.get(editor);
     if (!entry) return;
-    clearTimeout(entry.timer);
     entry.abort.abort();
+    entry.model.disconnect();
     tracked.delete(editor);
     overlay.untrack(editor);
   }
@@ -189,35 +202,15 @@ export function createChecker(deps: {
     },
     editors: () => [...tracked.keys()],
     fresh(editor) {
-      const state = tracked.get(editor)?.state;
-      return state && !state.error && state.read.text === readEditor(editor).text
-        ? state
-        : undefined;
+      const entry = tracked.get(editor);
+      if (!entry || entry.error || entry.full || entry.inFlight || entry.model.pending())
+        return undefined;
+      return stateOf(entry);
     },
     async current(editor) {
-      clearTimeout(tracked.get(editor)?.timer);
-      return this.fresh(editor) ?? scan(editor);
+      return this.fresh(editor) ?? check(editor);
     },
-    rescan: scan,
-  };
-}
-
-/** What changed between two texts: one replaced span between a common prefix and suffix. */
-export function changeBetween(before: string, after: string): TextChange {
-  const max = Math.min(before.length, after.length);
-  let from = 0;
-  while (from < max && before.charCodeAt(from) === after.charCodeAt(from)) from++;
-  let tail = 0;
-  while (
-    tail < max - from &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++;
-  return {
-    from,
-    to: before.length - tail,
-    insert: after.slice(from, after.length - tail),
-    length: after.length,
+    rescan: check,
   };
 }
 

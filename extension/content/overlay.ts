@@ -20,9 +20,9 @@ export interface Layer {
 
 const STYLE = `
 :host { all: initial; }
-.mark { position: fixed; pointer-events: none; border-radius: 2px; background: rgba(255, 196, 0, 0.28); border-bottom: 2px solid #b7791f; }
+.mark { position: absolute; pointer-events: none; border-radius: 2px; background: rgba(255, 196, 0, 0.28); border-bottom: 2px solid #b7791f; }
 .mark.blocking { background: rgba(220, 38, 38, 0.18); border-bottom-color: #b91c1c; }
-.badge { position: fixed; z-index: 1; font: 600 12px/1.2 system-ui, sans-serif; padding: 3px 8px; border-radius: 999px; color: #fff; background: #2f6f4f; pointer-events: none; box-shadow: 0 1px 3px rgba(0,0,0,.25); white-space: nowrap; }
+.badge { position: absolute; z-index: 1; transform: translateX(-100%); font: 600 12px/1.2 system-ui, sans-serif; padding: 3px 8px; border-radius: 999px; color: #fff; background: #2f6f4f; pointer-events: none; box-shadow: 0 1px 3px rgba(0,0,0,.25); white-space: nowrap; }
 .badge.alerte { background: #b91c1c; }
 .badge.verrouille { background: #4b5563; }
 .badge.erreur { background: #92400e; }
@@ -32,18 +32,18 @@ const STYLE = `
 export interface Overlay {
   /** The shadow root, for the dialog that shares it. */
   readonly root: ShadowRoot;
-  /** Asks for `measure()` on the next frame, and again on every scroll and resize. */
+  /** Asks for `measure()` on the next animation frame, and again on every scroll and resize. */
   track(key: object, measure: () => Layer | undefined): void;
   untrack(key: object): void;
   refresh(key: object): void;
-  /** Draws now: fresh findings should not wait for the next frame. */
-  draw(key: object): void;
   notice(text: string | undefined): void;
 }
 
 export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   const host = doc.createElement('passerelle-overlay');
-  // A 0×0 host: its children are placed with position: fixed, and no full-page layer is repainted.
+  // A 0×0 fixed host at the viewport's corner: marks and badge are absolute inside it, so
+  // viewport coordinates place them, and they move with the host instead of each being its
+  // own fixed (composited) layer; no full-page layer is repainted.
   host.style.cssText =
     'position:fixed;top:0;left:0;width:0;height:0;overflow:visible;pointer-events:none;z-index:2147483646;';
   const root = host.attachShadow({ mode: 'closed' });
@@ -52,33 +52,48 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   root.append(style);
   doc.documentElement.append(host);
 
-  const layers = new Map<object, { measure: () => Layer | undefined; box: HTMLElement }>();
+  interface Drawn {
+    measure: () => Layer | undefined;
+    box: HTMLElement;
+    badge: HTMLElement;
+  }
+  const layers = new Map<object, Drawn>();
   const dirty = new Set<object>();
   let frame = 0;
   let noticeBox: HTMLElement | undefined;
 
+  // Mark boxes are reused from one frame to the next: only their place changes.
   const draw = (key: object) => {
     const entry = layers.get(key);
     if (!entry) return;
     const layer = entry.measure();
-    const parts: HTMLElement[] = [];
-    if (layer) {
-      for (const mark of layer.marks) {
-        const box = doc.createElement('div');
-        box.className = mark.blocking ? 'mark blocking' : 'mark';
-        place(box, mark.rect);
-        parts.push(box);
+    const marks = layer?.marks ?? [];
+    const boxes = entry.box.children;
+    while (boxes.length > marks.length + 1) boxes[boxes.length - 2]!.remove();
+    marks.forEach((mark, i) => {
+      let box = boxes[i] as HTMLElement;
+      if (box === entry.badge) {
+        box = doc.createElement('div');
+        entry.box.insertBefore(box, entry.badge);
       }
-      const badge = doc.createElement('div');
-      badge.className = `badge ${layer.badge.tone}`;
-      badge.setAttribute('role', 'status');
-      badge.textContent = layer.badge.text;
-      badge.title = layer.badge.title;
-      badge.style.right = `${Math.max(4, doc.documentElement.clientWidth - layer.anchor.right + 6)}px`;
-      badge.style.top = `${Math.max(4, layer.anchor.bottom - 26)}px`;
-      parts.push(badge);
+      const name = mark.blocking ? 'mark blocking' : 'mark';
+      if (box.className !== name) box.className = name;
+      place(box, mark.rect);
+    });
+    const badge = entry.badge;
+    badge.hidden = !layer;
+    if (!layer) return;
+    const name = `badge ${layer.badge.tone}`;
+    if (badge.className !== name) badge.className = name;
+    if (badge.textContent !== layer.badge.text) badge.textContent = layer.badge.text;
+    if (badge.title !== layer.badge.title) badge.title = layer.badge.title;
+    // `left` is the badge's right edge (translated by its own width), 6 px inside the editor.
+    const left = Math.min(doc.documentElement.clientWidth - 4, layer.anchor.right - 6);
+    const css = `left:${left}px;top:${Math.max(4, layer.anchor.bottom - 26)}px`;
+    if (placed.get(badge) !== css) {
+      placed.set(badge, css);
+      badge.style.cssText = css;
     }
-    entry.box.replaceChildren(...parts);
   };
 
   const schedule = () => {
@@ -106,8 +121,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     root,
     track(key, measure) {
       const box = doc.createElement('div');
+      const badge = doc.createElement('div');
+      badge.setAttribute('role', 'status');
+      badge.hidden = true;
+      box.append(badge);
       layers.get(key)?.box.remove();
-      layers.set(key, { measure, box });
+      layers.set(key, { measure, box, badge });
       root.append(box);
       dirty.add(key);
       schedule();
@@ -120,10 +139,6 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
     refresh(key) {
       dirty.add(key);
       schedule();
-    },
-    draw(key) {
-      dirty.delete(key);
-      draw(key);
     },
     notice(text) {
       noticeBox?.remove();
@@ -138,9 +153,12 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   };
 }
 
+const placed = new WeakMap<HTMLElement, string>();
+
+/** Writes a box's place only when it moved: unchanged marks cost no style work. */
 function place(el: HTMLElement, rect: DOMRect) {
-  el.style.left = `${rect.left}px`;
-  el.style.top = `${rect.top}px`;
-  el.style.width = `${rect.width}px`;
-  el.style.height = `${rect.height}px`;
+  const css = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+  if (placed.get(el) === css) return;
+  placed.set(el, css);
+  el.style.cssText = css;
 }

@@ -1,30 +1,27 @@
 /**
  * The service worker: every scan happens here, in the extension's origin, so
- * the caseload and the findings' values never reach a web page.
+ * the caseload and the findings' values never reach a web page. It also keeps
+ * the content script registered for the sites the user enabled.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundService, type LocalLogEntry } from '../background/service';
+import { createBackgroundService } from '../background/service';
 import { listen } from '../background/listen';
 import { openPanelFromToolbar } from '../pages/open-panel';
-
-const LOCAL_LOG_KEY = 'journalLocal';
-const LOCAL_LOG_MAX = 200;
+import { storagePendingLog } from '../background/pending-log';
+import { watchSites } from '../background/sites';
 
 export default defineBackground({
   type: 'module',
   main() {
     const service = createBackgroundService({
       indexedDB,
-      async appendLocalLog(entry: LocalLogEntry) {
-        const stored = await browser.storage.local.get(LOCAL_LOG_KEY);
-        const entries = (stored[LOCAL_LOG_KEY] as LocalLogEntry[] | undefined) ?? [];
-        await browser.storage.local.set({
-          [LOCAL_LOG_KEY]: [...entries, entry].slice(-LOCAL_LOG_MAX),
-        });
-      },
+      pending: storagePendingLog(browser.storage),
     });
     listen(browser, service);
     openPanelFromToolbar(browser as never);
+    const syncSites = watchSites(browser);
+    // Registered scripts may not outlive a browser restart everywhere: register again.
+    browser.runtime.onStartup.addListener(() => void syncSites().catch(() => undefined));
   },
 });

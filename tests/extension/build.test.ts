@@ -1,15 +1,22 @@
 /**
- * The production builds (Chrome/Edge MV3 and Firefox MV3) from the sources, as
- * CI does: minimal permissions, strict CSP, French default locale, Firefox's
- * id and data-collection declaration, no network API in the code, and no
- * trace of the test build's 127.0.0.1 matches.
+ * The production packages (Chrome/Edge MV3 and Firefox MV3) from the sources,
+ * as CI does with `wxt zip`: minimal permissions, strict CSP, French default
+ * locale, Firefox's id and data-collection declaration, the content script
+ * within its 60 KB (gzip) budget, no network API in the code, and no trace of
+ * the test build's 127.0.0.1 matches; the zips hold the same files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_FILE } from '../../extension/background/sites';
 import { WEBMAIL_MATCHES } from '../../extension/webmails/hosts';
 import { buildExtension } from './built-extension';
 import { gzipKb, initialScripts } from './initial-scripts';
+
+const CONTENT_BUDGET_KB = 60;
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 interface Manifest {
   manifest_version: number;
@@ -19,8 +26,13 @@ interface Manifest {
   optional_host_permissions: string[];
   content_security_policy: { extension_pages: string };
   content_scripts: Array<{ matches: string[]; js: string[] }>;
+  background: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: {
-    gecko: { id: string; data_collection_permissions: { required: string[] } };
+    gecko: {
+      id: string;
+      strict_min_version: string;
+      data_collection_permissions: { required: string[] };
+    };
   };
 }
 
@@ -34,8 +46,8 @@ const scriptsOf = (dir: string): string[] =>
 
 describe('extension builds', () => {
   beforeAll(() => {
-    builds.chrome = buildExtension('ci-build');
-    builds.firefox = buildExtension('ci-build', { browser: 'firefox' });
+    builds.chrome = buildExtension('ci-build', { zip: true });
+    builds.firefox = buildExtension('ci-build', { browser: 'firefox', zip: true });
     builds.test = buildExtension('ci-build-test', { test: true });
   }, 300_000);
 
@@ -43,10 +55,16 @@ describe('extension builds', () => {
     const manifest = manifestOf(builds[b]!);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.default_locale).toBe('fr');
-    expect(manifest.permissions).toEqual(b === 'chrome' ? ['storage', 'sidePanel'] : ['storage']);
+    // `scripting`: the content script is registered at run time for the sites the user enables;
+    // `sidePanel` (Chrome; Firefox has its sidebar_action): the side panel.
+    expect(manifest.permissions.sort()).toEqual(
+      b === 'chrome' ? ['scripting', 'sidePanel', 'storage'] : ['scripting', 'storage'],
+    );
     expect(manifest.host_permissions.sort()).toEqual([...WEBMAIL_MATCHES].sort());
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.content_scripts[0]!.matches.sort()).toEqual([...WEBMAIL_MATCHES].sort());
+    // The file registered for user-enabled sites is the webmails' content script.
+    expect(manifest.content_scripts[0]!.js).toEqual([CONTENT_SCRIPT_FILE]);
     expect(manifest.content_security_policy.extension_pages).toMatch(/^script-src 'self';/);
     expect(manifest.content_security_policy.extension_pages).toContain("connect-src 'none'");
     expect(JSON.stringify(manifest)).not.toContain('127.0.0.1');
@@ -59,10 +77,48 @@ describe('extension builds', () => {
   });
 
   it('firefox: gecko id and no data collected', () => {
-    const gecko = manifestOf(builds.firefox!).browser_specific_settings!.gecko;
+    const firefox = manifestOf(builds.firefox!);
+    const gecko = firefox.browser_specific_settings!.gecko;
     expect(gecko.id).toBe('passerelle@pre.local');
     expect(gecko.data_collection_permissions.required).toEqual(['none']);
+    // Firefox MV3 runs the background as an event page (scripts), Chrome as a service worker.
+    expect(firefox.background.scripts).toEqual(['background.js']);
+    expect(manifestOf(builds.chrome!).background.service_worker).toBe('background.js');
     expect(manifestOf(builds.chrome!).browser_specific_settings).toBeUndefined();
+  });
+
+  it.each(['chrome', 'firefox'])(
+    `%s: the content script stays within ${CONTENT_BUDGET_KB} KB gzipped, without React`,
+    (b) => {
+      const code = readFileSync(join(builds[b]!, CONTENT_SCRIPT_FILE));
+      expect(gzipSync(code, { level: 9 }).length / 1024).toBeLessThanOrEqual(CONTENT_BUDGET_KB);
+      expect(code.toString('utf8')).not.toMatch(/react|__SECRET_INTERNALS/i);
+    },
+  );
+
+  it.each(['chrome', 'firefox'])('%s: `wxt zip` packs exactly the built files', (b) => {
+    const dir = builds[b]!;
+    const zip = new PizZip(readFileSync(join(dirname(dir), `passerelle-${version}-${b}.zip`)));
+    const packed = Object.keys(zip.files)
+      .filter((f) => !zip.files[f]!.dir)
+      .sort();
+    const built = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath, e.name)))
+      .sort();
+    expect(packed).toEqual(built);
+    expect(JSON.parse(zip.file('manifest.json')!.asText())).toEqual(manifestOf(dir));
+  });
+
+  it('firefox: the sources zip for review holds the code, not the tests', () => {
+    const zip = new PizZip(
+      readFileSync(join(dirname(builds.firefox!), `passerelle-${version}-sources.zip`)),
+    );
+    const files = Object.keys(zip.files);
+    expect(files).toContain('wxt.config.ts');
+    expect(files).toContain('extension/entrypoints/content.ts');
+    expect(files).toContain('shared/anonymisation/index.ts');
+    expect(files.filter((f) => f.startsWith('tests/') || f.startsWith('.output/'))).toEqual([]);
   });
 
   it('the code makes no network request and loads no remote code', () => {

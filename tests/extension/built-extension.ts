@@ -17,12 +17,18 @@ export const playwright = () => projectRequire('playwright-core') as typeof Play
 const root = process.cwd();
 const wxt = join(root, 'node_modules', '.bin', 'wxt');
 
-/** Builds into .output/<folder>/ (one folder per caller: parallel test files do not collide). */
+/**
+ * Builds into .output/<folder>/ (one folder per caller: parallel test files do
+ * not collide); with `zip`, `wxt zip` builds and packs the zip(s) beside it.
+ */
 export function buildExtension(
   folder: string,
-  options: { test?: boolean; browser?: 'chrome' | 'firefox' } = {},
+  options: { test?: boolean; browser?: 'chrome' | 'firefox'; zip?: boolean } = {},
 ) {
-  const args = ['build', ...(options.browser === 'firefox' ? ['-b', 'firefox'] : [])];
+  const args = [
+    options.zip ? 'zip' : 'build',
+    ...(options.browser === 'firefox' ? ['-b', 'firefox'] : []),
+  ];
   const out = join(root, '.output', folder);
   execFileSync(wxt, args, {
     cwd: root,
@@ -64,10 +70,20 @@ export async function launchWithExtension(
   return { context, worker };
 }
 
+export interface MarkBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  blocking: boolean;
+}
+
 export interface OverlayView {
   badge: string;
   marks: number;
   blocking: number;
+  /** Where each highlight is drawn (viewport pixels). */
+  boxes: MarkBox[];
   dialog: string;
   notice: string;
 }
@@ -90,7 +106,14 @@ export async function overlayView(page: Page): Promise<OverlayView> {
     root: CdpNode;
   };
   await cdp.detach();
-  const view: OverlayView = { badge: '', marks: 0, blocking: 0, dialog: '', notice: '' };
+  const view: OverlayView = {
+    badge: '',
+    marks: 0,
+    blocking: 0,
+    boxes: [],
+    dialog: '',
+    notice: '',
+  };
   const text = (n: CdpNode): string =>
     n.nodeName === '#text' ? (n.nodeValue ?? '') : (n.children ?? []).map(text).join('');
   const walk = (n: CdpNode, inOverlay: boolean) => {
@@ -99,10 +122,19 @@ export async function overlayView(page: Page): Promise<OverlayView> {
     const cls = attrs[attrs.indexOf('class') + 1] ?? '';
     if (inside && attrs.includes('class')) {
       if (cls.startsWith('badge')) view.badge += text(n);
-      if (cls === 'mark') view.marks++;
-      if (cls === 'mark blocking') {
+      if (cls === 'mark' || cls === 'mark blocking') {
         view.marks++;
-        view.blocking++;
+        if (cls === 'mark blocking') view.blocking++;
+        const style = attrs[attrs.indexOf('style') + 1] ?? '';
+        const px = (name: string) =>
+          Number(new RegExp(`${name}:\\s*([-\\d.]+)px`).exec(style)?.[1]);
+        view.boxes.push({
+          left: px('left'),
+          top: px('top'),
+          width: px('width'),
+          height: px('height'),
+          blocking: cls === 'mark blocking',
+        });
       }
       if (cls === 'dialog') view.dialog = text(n);
       if (cls === 'notice') view.notice = text(n);

@@ -22,6 +22,7 @@ interface ExtensionGlobal {
         set(items: object): Promise<void>;
         get(key: string): Promise<Record<string, unknown>>;
       };
+      session: { get(key: string): Promise<Record<string, unknown>> };
     };
   };
 }
@@ -104,6 +105,36 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
       runtime: 'undefined',
       reasons: false,
     });
+    await page.close();
+  });
+
+  it('Outlook: highlights follow their text when lines are added above, and go with it', async () => {
+    const page = await open('outlook', ['marie.durand@partenaire.fr']);
+    await page.locator('[aria-label="Corps du message"]').click();
+    await page.keyboard.type(`Bonjour,\nSon NIR : ${NIR}\nÀ bientôt`);
+    await expect.poll(async () => (await overlayView(page)).blocking, { timeout: 10_000 }).toBe(1);
+    const before = (await overlayView(page)).boxes[0]!;
+    // Two new lines at the very top: only the new units travel, the mark moves down.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await overlayView(page)).boxes[0]?.top ?? 0)
+      .toBeGreaterThan(before.top + 30);
+    expect((await overlayView(page)).boxes[0]!.left).toBeCloseTo(before.left, 0);
+    // Deleting the line: its mark goes with it.
+    await page.evaluate(() => {
+      const editor = document.querySelector('[aria-label="Corps du message"]')!;
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        if (node.data.includes('NIR')) getSelection()!.collapse(node, node.data.length);
+      }
+    });
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => (await overlayView(page)).marks).toBe(0);
+    expect((await overlayView(page)).badge).toMatch(/^Rien à signaler/);
     await page.close();
   });
 
@@ -196,15 +227,23 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sent(page)).toHaveLength(1);
     expect((await sent(page))[0]!.html).toContain('<b>Lucas Bernard</b>');
-    const log = (await worker.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('journalLocal'),
-    )) as {
-      journalLocal: Array<{ count: number; reason: string }>;
-    };
-    const entry = log.journalLocal.at(-1)!;
-    expect(entry.count).toBeGreaterThanOrEqual(2);
-    expect(entry.reason).toContain('Demande urgente du juge');
-    expect(entry.reason).not.toContain('Lucas');
+    // The store is locked: the entry waits on disk with counts only; the reason in memory.
+    const [disk, memory] = (await worker.evaluate(() =>
+      Promise.all([
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('journalEnAttente'),
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.session.get('motifsEnAttente'),
+      ]),
+    )) as [
+      { journalEnAttente: Array<{ action: string; counts: Record<string, number> }> },
+      { motifsEnAttente: Record<string, string> },
+    ];
+    const entry = disk.journalEnAttente.at(-1)!;
+    expect(entry.action).toBe('envoyer');
+    expect(entry.counts.NIR).toBe(1);
+    expect(JSON.stringify(disk)).not.toMatch(/Lucas|Bernard|juge/);
+    expect(Object.values(memory.motifsEnAttente)).toContain(
+      'Demande urgente du juge pour Lucas Bernard',
+    );
     await page.close();
   });
 
@@ -223,6 +262,57 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sent(page)).toHaveLength(1);
     expect((await sent(page))[0]!.html).toMatch(/<b>\[Enfant [A-Z]\]<\/b>/);
+    await page.close();
+  });
+
+  it('a textarea (a site the user enabled): highlights over the right characters, value, caret and undo untouched; «Pseudonymiser» keeps the caret', async () => {
+    const page = await open('portail', ['accueil@partenaire-externe.org']);
+    const area = page.locator('#message');
+    await area.click();
+    const text = `Bonjour,\nSon NIR : ${NIR}`;
+    await page.keyboard.type(text);
+    await expect.poll(async () => (await overlayView(page)).blocking, { timeout: 10_000 }).toBe(1);
+    // Where the NIR really is: line 2, column 10, in a monospace font of known advance.
+    const expected = await page.evaluate(() => {
+      const el = document.querySelector('textarea')!;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = style.font;
+      const advance = ctx.measureText('0123456789').width / 10;
+      return {
+        left: box.left + el.clientLeft + parseFloat(style.paddingLeft) + 10 * advance,
+        top: box.top + el.clientTop + parseFloat(style.paddingTop) + parseFloat(style.lineHeight),
+        advance,
+      };
+    });
+    const [mark] = (await overlayView(page)).boxes;
+    expect(Math.abs(mark!.left - expected.left)).toBeLessThan(2);
+    expect(Math.abs(mark!.top - expected.top)).toBeLessThan(4);
+    expect(Math.abs(mark!.width - NIR.length * expected.advance)).toBeLessThan(3);
+    await page.screenshot({ path: join(artifacts, 'extension-portail-textarea.png') });
+    const untouched = await page.evaluate(() => {
+      const el = document.querySelector('textarea')!;
+      return { value: el.value, caret: el.selectionStart, end: el.selectionEnd };
+    });
+    expect(untouched).toEqual({ value: text, caret: text.length, end: text.length });
+    // The undo history is the page's own: Ctrl+Z takes back the last typing.
+    await page.keyboard.press('Control+z');
+    const undone = await area.inputValue();
+    expect(undone.length).toBeLessThan(text.length);
+    expect(text.startsWith(undone)).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => area.inputValue()).toBe(text);
+
+    // Sending: stopped, «Pseudonymiser» rewrites the value and the caret stays after «Bonjour,».
+    await area.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(8, 8));
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(async () => (await overlayView(page)).dialog).toContain('Pseudonymiser');
+    expect(await sent(page)).toHaveLength(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sent(page)).toHaveLength(1);
+    expect((await sent(page))[0]!.corps).toBe('Bonjour,\nSon NIR : [NIR]');
+    expect(await area.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(8);
     await page.close();
   });
 

@@ -4,25 +4,13 @@
  * asks «Pseudonymiser et envoyer / Envoyer quand même / Revenir au message».
  * Listens in the capture phase on the window, before the webmail's handlers.
  */
-import type { FindingType } from '../../../shared/anonymisation';
+import { typeWord } from '../../finding-words';
 import type { PageFinding } from '../../messages';
 import { recipientAddresses } from '../../webmails';
 import type { Checker } from '../checker';
 import { askBeforeSending } from '../dialog';
 import { readEditor, rewrite, type Editor } from '../editor-text';
 import { defineFeature, type FeatureContext } from '../feature';
-
-const WORDS: Partial<Record<FindingType, string>> = {
-  PERSONNE: 'nom',
-  EMAIL: 'adresse électronique',
-  TELEPHONE: 'téléphone',
-  ADRESSE: 'adresse',
-  DATE_NAISSANCE: 'date de naissance',
-  NIR: 'NIR',
-  INE: 'INE',
-  IBAN: 'IBAN ou RIB',
-  NUM_ALLOCATAIRE: 'numéro allocataire',
-};
 
 /** Recipients outside the internal domains; none found counts as outside (fail safe). */
 export function externalRecipients(addresses: readonly string[], internal: readonly string[]) {
@@ -35,7 +23,7 @@ export function externalRecipients(addresses: readonly string[], internal: reado
 }
 
 export function summary(blocking: readonly PageFinding[], external: number, locked: boolean) {
-  const kinds = [...new Set(blocking.map((f) => WORDS[f.type] ?? f.type))].join(', ');
+  const kinds = [...new Set(blocking.map((f) => typeWord(f.type)))].join(', ');
   const n = blocking.length;
   return [
     `Ce message contient ${n} identifiant${n > 1 ? 's' : ''} d’un enfant suivi ou de sa famille (${kinds})`,
@@ -116,7 +104,7 @@ export default defineFeature({
         }
         for (const editor of editors) {
           const read = readEditor(editor);
-          const answer = await ask({ kind: 'pseudonymise', text: read.text });
+          const answer = await ask({ kind: 'pseudonymise', text: read.text, sending: true });
           if (answer.leftovers) {
             overlay.notice(
               'Passerelle n’a pas pu tout pseudonymiser : des identifiants restent dans le message. Corrigez-le avant de l’envoyer.',

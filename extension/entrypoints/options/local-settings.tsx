@@ -18,10 +18,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { POLICIES, PARTENAIRE_EXTERNE } from '../../../shared/anonymisation';
 import { Screen, errorMessage } from '../../../shared/ui';
-import { background } from '../../pages/background-link';
 import { count } from '../../pages/count';
 import { readList, readText, writeSetting } from '../../pages/settings';
-import { parseDomains, siteOfPattern, sitePattern } from '../../pages/site-patterns';
+import { disableSite, enableSite, enabledSites } from '../../background/sites';
+import { parseDomains, siteOfPattern } from '../../pages/site-patterns';
 
 type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
@@ -113,43 +113,41 @@ export function SitesSection() {
   const [sites, setSites] = useState<string[]>([]);
   const [input, setInput] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
+  // The browser's granted permissions are the list: the background registers the check there.
+  const refresh = () => enabledSites(browser).then(setSites);
   useEffect(() => {
-    void readList('enabledSites').then(setSites);
+    void refresh();
   }, []);
-
-  const save = async (next: string[]) => {
-    await writeSetting('enabledSites', next);
-    setSites(next);
-    void background.notify({ kind: 'sites-changed' });
-  };
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    let pattern: string;
+    let granted: boolean;
     try {
-      pattern = sitePattern(input);
+      // Asked right from the click: browsers grant optional permissions only on a user gesture.
+      granted = await enableSite(browser, input);
     } catch (caught) {
       setNotice({ intent: 'error', text: errorMessage(caught, 'Adresse de site invalide.') });
       return;
     }
-    // Asked right from the click: browsers grant optional permissions only on a user gesture.
-    const granted = await browser.permissions.request({ origins: [pattern] });
     if (!granted) {
       setNotice({
         intent: 'warning',
-        text: `Autorisation refusée : Passerelle ne vérifiera pas ${siteOfPattern(pattern)}.`,
+        text: `Autorisation refusée : Passerelle ne vérifiera pas ${input.trim()}.`,
       });
       return;
     }
-    await save([...new Set([...sites, pattern])].sort());
+    await refresh();
     setInput('');
-    setNotice({ intent: 'success', text: `${siteOfPattern(pattern)} activé.` });
+    setNotice({
+      intent: 'success',
+      text: `${input.trim()} activé : rechargez ses pages ouvertes pour qu’elles soient vérifiées.`,
+    });
   };
 
   const remove = async (pattern: string) => {
-    await browser.permissions.remove({ origins: [pattern] });
-    await save(sites.filter((s) => s !== pattern));
+    await disableSite(browser, pattern);
+    await refresh();
     setNotice({ intent: 'success', text: `${siteOfPattern(pattern)} désactivé.` });
   };
 
