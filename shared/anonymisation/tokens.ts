@@ -1,5 +1,6 @@
 /** Words of a text with their offsets, case shape and place in the sentence. */
 import { foldText } from '../parcours';
+import { wordClasses } from './lexicon';
 
 export interface Token {
   start: number;
@@ -8,6 +9,8 @@ export interface Token {
   folded: string;
   /** `upper`: «MEZIANE»; `title`: «Meziane», «N'Diaye»; `lower`: «meziane». */
   shape: 'upper' | 'title' | 'lower';
+  /** Lexicon bits (`NOT_NAME`, `FIRST_NAME`, `STRONG`… in lexicon.ts). */
+  classes: number;
   /** First word of a sentence or a line (its capital tells nothing). */
   sentenceStart: boolean;
   /** Index of the line (0-based). */
@@ -91,7 +94,7 @@ function foldWord(word: string): string {
   return isAsciiLetters(word) ? word.toLowerCase() : foldText(word);
 }
 
-type WordForm = Pick<Token, 'folded' | 'shape'>;
+type WordForm = Pick<Token, 'folded' | 'shape' | 'classes'>;
 
 /**
  * Folded form and shape per distinct word, kept across calls (e-mails scanned
@@ -104,7 +107,9 @@ function formOf(word: string): WordForm {
   let form = forms.get(word);
   if (!form) {
     if (forms.size >= MAX_FORMS) forms.clear();
-    form = { folded: foldWord(word), shape: shapeOf(word) };
+    const folded = foldWord(word);
+    const shape = shapeOf(word);
+    form = { folded, shape, classes: wordClasses(folded, shape) };
     forms.set(word, form);
   }
   return form;
@@ -148,6 +153,7 @@ export function tokenize(text: string): Token[] {
       text: word,
       folded: form.folded,
       shape: form.shape,
+      classes: form.classes,
       sentenceStart,
       line,
     });

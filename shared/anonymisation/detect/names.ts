@@ -5,20 +5,22 @@
  * found once is then propagated to all its occurrences in the document.
  * Organisations named after people («école Jean Jaurès») are not persons.
  */
-import { isFirstName } from '../first-names';
 import {
-  CIVILITIES,
-  GREETINGS,
-  INSTITUTIONS,
+  CIVILITY,
+  FIRST_NAME,
+  GREETING,
+  INSTITUTION,
   isClosingLine,
-  KINSHIP,
-  NOT_NAMES,
-  ORGANISATION_WORDS,
-  PARENT_WORDS,
+  KIN,
+  NOT_NAME,
+  ORGANISATION,
+  PARENT_WORD,
+  PARTICLE,
   PARTICLES,
-  PROFESSIONS,
-  PUBLIC_OFFICES,
-  WORD_NAMES,
+  PROFESSION,
+  PUBLIC_OFFICE,
+  STRONG,
+  WORD_NAME,
 } from '../lexicon';
 import type { NameEntry, NamesIndex } from '../names-index';
 import type { Token } from '../tokens';
@@ -61,23 +63,20 @@ const PRESENTATION = new Set(['c', 'est', 'suis', 'ici']);
 
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
-function isAcronym(t: Token): boolean {
-  return t.shape === 'upper' && (t.folded.length <= 2 || !/[aeiouy]/.test(t.folded));
+/** Whether a word is in a lexicon class (bits computed once per word form by the tokenizer). */
+function is(t: Token, bit: number): boolean {
+  return (t.classes & bit) !== 0;
 }
 
 /** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
 function strongShaped(t: Token | undefined): boolean {
-  if (!t || t.shape === 'lower' || t.folded.length < 2) return false;
-  if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded))
-    return false;
-  if (KINSHIP.has(t.folded) || CIVILITIES.has(t.folded) || GREETINGS.has(t.folded)) return false;
-  return !isAcronym(t);
+  return t !== undefined && (t.classes & STRONG) !== 0;
 }
 
 /** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
 function nameShaped(t: Token | undefined): boolean {
   if (!strongShaped(t)) return false;
-  return !WORD_NAMES.has(t!.folded) || t!.shape === 'upper' || !t!.sentenceStart;
+  return !is(t!, WORD_NAME) || t!.shape === 'upper' || !t!.sentenceStart;
 }
 
 export function detectNames(text: string, ctx: NameContext): NameResult {
@@ -124,14 +123,14 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const organisationNames = new Set<string>();
   tokens.forEach((t, i) => {
     if (ctx.taken(t.start)) blocked[i] = true;
-    if (!ORGANISATION_WORDS.has(t.folded)) return;
+    if (!is(t, ORGANISATION)) return;
     let j = i + 1;
     while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
     const nameStart = j;
     while (
       tokens[j] &&
       (strongShaped(tokens[j]) ||
-        PARTICLES.has(tokens[j]!.folded) ||
+        is(tokens[j]!, PARTICLE) ||
         tokens[j]!.folded === 'les') &&
       adjacent(j - 1) &&
       j - i <= 4
@@ -141,7 +140,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     }
     while (
       j > nameStart &&
-      (PARTICLES.has(tokens[j - 1]!.folded) || tokens[j - 1]!.folded === 'les')
+      (is(tokens[j - 1]!, PARTICLE) || tokens[j - 1]!.folded === 'les')
     )
       blocked[--j] = false;
     if (j > nameStart) {
@@ -186,8 +185,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
         if (!entries) continue;
         // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
-        if (n === 1 && NOT_NAMES.has(t.folded) && t.shape === 'lower') break;
-        const ambiguous = n === 1 && WORD_NAMES.has(t.folded);
+        if (n === 1 && is(t, NOT_NAME) && t.shape === 'lower') break;
+        const ambiguous = n === 1 && is(t, WORD_NAME);
         if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1]))))
           break;
         if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
@@ -217,9 +216,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const t = tokens[i]!;
       if (t.start < cell.start || t.end > cell.end) continue;
       if (
-        CIVILITIES.has(t.folded) ||
-        NOT_NAMES.has(t.folded) ||
-        (WORD_NAMES.has(t.folded) && t.shape === 'lower')
+        is(t, CIVILITY) ||
+        is(t, NOT_NAME) ||
+        (is(t, WORD_NAME) && t.shape === 'lower')
       )
         continue;
       const professional = cell.kind === 'professionnel';
@@ -248,38 +247,38 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     let roleSure = false;
     let parent = false;
     const isCivility =
-      CIVILITIES.has(t.folded) &&
+      is(t, CIVILITY) &&
       (t.folded !== 'm' || text.charAt(t.end) === '.') &&
       (t.folded !== 'me' || t.shape !== 'lower');
     if (isCivility) {
       label = 'nom après une civilité';
       const before = tokens[i - 1];
       const before2 = tokens[i - 2];
-      if (before && PROFESSIONS.has(before.folded)) [role, roleSure] = ['professionnel', true];
-      else if (before && PUBLIC_OFFICES.has(before.folded)) [role, roleSure] = ['public', true];
-      else if (before && GREETINGS.has(before.folded) && emailDocument) role = 'professionnel';
+      if (before && is(before, PROFESSION)) [role, roleSure] = ['professionnel', true];
+      else if (before && is(before, PUBLIC_OFFICE)) [role, roleSure] = ['public', true];
+      else if (before && is(before, GREETING) && emailDocument) role = 'professionnel';
       else if (
         before2 &&
-        PROFESSIONS.has(before2.folded) &&
+        is(before2, PROFESSION) &&
         /,\s*$/.test(text.slice(before2.end, t.start))
       ) {
         [role, roleSure] = ['professionnel', true];
       }
-    } else if (KINSHIP.has(t.folded)) {
+    } else if (is(t, KIN)) {
       label = 'nom d’un membre de la famille';
       role = 'beneficiaire';
       if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
         next++;
       // «sa mère Karima» names a parent; «la maman de Rayane», a child.
-      parent = PARENT_WORDS.has(t.folded) && next === i + 1;
-    } else if (GREETINGS.has(t.folded)) {
+      parent = is(t, PARENT_WORD) && next === i + 1;
+    } else if (is(t, GREETING)) {
       label = 'nom dans une formule d’appel';
       if (emailDocument) role = 'professionnel';
-    } else if (PROFESSIONS.has(t.folded) || PUBLIC_OFFICES.has(t.folded)) {
-      const public_ = PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded);
+    } else if (is(t, PROFESSION) || is(t, PUBLIC_OFFICE)) {
+      const public_ = is(t, PUBLIC_OFFICE) && !is(t, PROFESSION);
       label = public_ ? 'nom d’une personnalité publique' : 'nom d’un professionnel';
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
-      if (tokens[next] && CIVILITIES.has(tokens[next]!.folded)) continue;
+      if (tokens[next] && is(tokens[next]!, CIVILITY)) continue;
     } else if (
       PRESENTATION.has(t.folded) &&
       (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
@@ -293,17 +292,17 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const lowerOk =
       n.shape === 'lower' &&
       lowerLines.has(n.line) &&
-      (isFirstName(n.folded) || isCivility) &&
-      !KINSHIP.has(n.folded) &&
-      !NOT_NAMES.has(n.folded) &&
-      !WORD_NAMES.has(n.folded) &&
+      (is(n, FIRST_NAME) || isCivility) &&
+      !is(n, KIN) &&
+      !is(n, NOT_NAME) &&
+      !is(n, WORD_NAME) &&
       n.folded.length >= 3;
     const strongContext = isCivility || label === 'nom d’un membre de la famille';
     // «M. Le Gall», «Mme Dos Santos»: a capitalised particle opens the name.
     const particleName =
       strongContext &&
       n.shape !== 'lower' &&
-      PARTICLES.has(n.folded) &&
+      is(n, PARTICLE) &&
       adjacent(next) &&
       strongShaped(tokens[next + 1]);
     if (particleName) {
@@ -312,13 +311,13 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       continue;
     }
     if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
-    if (!strongContext && !isFirstName(n.folded) && !marks[next] && n.shape !== 'upper') {
+    if (!strongContext && !is(n, FIRST_NAME) && !marks[next] && n.shape !== 'upper') {
       // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
       if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique')
         continue;
-      if (!isFirstName(n.folded) && !nameShaped(tokens[next + 1])) continue;
+      if (!is(n, FIRST_NAME) && !nameShaped(tokens[next + 1])) continue;
     }
-    if (CIVILITIES.has(n.folded)) continue;
+    if (is(n, CIVILITY)) continue;
     mark(next, {
       confidence: strongContext ? 0.9 : 0.8,
       label,
@@ -361,9 +360,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         lineTokens.every(
           (x) =>
             x.folded.length >= 2 &&
-            !NOT_NAMES.has(x.folded) &&
-            !PROFESSIONS.has(x.folded) &&
-            !KINSHIP.has(x.folded),
+            !is(x, NOT_NAME) &&
+            !is(x, PROFESSION) &&
+            !is(x, KIN),
         ) &&
         SIGNATURE_LINE.test(lineTextOf(t).trim());
       if (shortLine) {
@@ -380,7 +379,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       }
       if (
         nameShaped(t) &&
-        (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
+        (is(t, FIRST_NAME) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
       ) {
         lineRoles.set(t.line, {
           confidence: 0.85,
@@ -402,7 +401,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       header &&
       !(
         nameShaped(t) &&
-        (isFirstName(t.folded) ||
+        (is(t, FIRST_NAME) ||
           marks[i] ||
           t.shape === 'upper' ||
           (adjacent(i - 1) && marks[i - 1]))
@@ -414,8 +413,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       t.shape === 'lower' &&
       lowerLines.has(t.line) &&
       opensLine &&
-      isFirstName(t.folded) &&
-      !NOT_NAMES.has(t.folded);
+      is(t, FIRST_NAME) &&
+      !is(t, NOT_NAME);
     if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1]))))
       return;
     if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(t))) return;
@@ -424,7 +423,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
 
   // 5. First-name list: capitalised first names, with a word-sense check at sentence starts.
   tokens.forEach((t, i) => {
-    if (blocked[i] || marks[i] || !nameShaped(t) || !isFirstName(t.folded) || t.folded.length < 3)
+    if (blocked[i] || marks[i] || !nameShaped(t) || !is(t, FIRST_NAME) || t.folded.length < 3)
       return;
     const nextIsName = adjacent(i) && nameShaped(tokens[i + 1]);
     if (t.sentenceStart && t.shape === 'title' && !nextIsName) {
@@ -467,7 +466,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (blocked[i] || marks[i] || t.shape !== 'upper' || !nameShaped(t)) return;
     const shouting = shoutingLine(t.line);
     const nextTo = (adjacent(i) && marks[i + 1]) || (adjacent(i - 1) && marks[i - 1]);
-    if (shouting && !nextTo && !isFirstName(t.folded)) return;
+    if (shouting && !nextTo && !is(t, FIRST_NAME)) return;
     if (!nextTo && t.folded.length < 5) return;
     mark(i, { confidence: nextTo ? 0.85 : 0.65, label: 'nom en capitales' });
   });
@@ -482,7 +481,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         const w = tokens[j]!;
         if (marks[j]) break;
         if (
-          PARTICLES.has(w.folded) &&
+          is(w, PARTICLE) &&
           strongShaped(tokens[j + 1]) &&
           adjacent(j) &&
           w.shape !== 'lower'
@@ -497,14 +496,14 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           lowerLines.has(w.line) &&
           m.confidence >= 0.85 &&
           w.folded.length >= 3 &&
-          !NOT_NAMES.has(w.folded) &&
-          !KINSHIP.has(w.folded) &&
-          !WORD_NAMES.has(w.folded) &&
-          (j === i + 1 || PARTICLES.has(tokens[j - 1]!.folded));
+          !is(w, NOT_NAME) &&
+          !is(w, KIN) &&
+          !is(w, WORD_NAME) &&
+          (j === i + 1 || is(tokens[j - 1]!, PARTICLE));
         const lowerParticle =
           w.shape === 'lower' &&
           lowerLines.has(w.line) &&
-          PARTICLES.has(w.folded) &&
+          is(w, PARTICLE) &&
           m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
           mark(j, m);
@@ -517,7 +516,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
             ? strongShaped(w)
             : nameShaped(w) &&
               (tokens[i]!.shape !== 'title' ||
-                isFirstName(tokens[i]!.folded) ||
+                is(tokens[i]!, FIRST_NAME) ||
                 m.confidence >= 0.85));
         if (!fits) break;
         mark(j, { ...m, confidence: m.confidence - 0.05 });
@@ -541,7 +540,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const found = new Map<string, Mark>();
   marks.forEach((m, i) => {
     const t = tokens[i]!;
-    if (!m || t.folded.length < 3 || PARTICLES.has(t.folded)) return;
+    if (!m || t.folded.length < 3 || is(t, PARTICLE)) return;
     const old = found.get(t.folded);
     if (
       !old ||
@@ -555,8 +554,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (marks[i] || blocked[i]) return;
     const m = found.get(t.folded);
     if (!m) return;
-    if (NOT_NAMES.has(t.folded) || PROFESSIONS.has(t.folded)) return;
-    if (WORD_NAMES.has(t.folded)) {
+    if (is(t, NOT_NAME) || is(t, PROFESSION)) return;
+    if (is(t, WORD_NAME)) {
       if (t.shape === 'lower') return;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
       if (t.sentenceStart && GRACE_A.test(text.slice(t.end, t.end + 5))) return;
@@ -568,9 +567,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const roleWord = (t: Token | undefined): Role | undefined =>
     !t
       ? undefined
-      : PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded)
+      : is(t, PUBLIC_OFFICE) && !is(t, PROFESSION)
         ? 'public'
-        : PROFESSIONS.has(t.folded)
+        : is(t, PROFESSION)
           ? 'professionnel'
           : undefined;
   for (let i = 0; i < tokens.length; i++) {
