@@ -229,6 +229,8 @@ export const PUBLIC_OFFICE = 1 << 8;
 export const ORGANISATION = 1 << 9;
 export const PARENT_WORD = 1 << 10;
 export const FIRST_NAME = 1 << 11;
+/** «C'est Rayane», «je suis Karima», «ici Yanis»: a name follows. */
+export const PRESENTATION = 1 << 13;
 /** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
 export const STRONG = 1 << 12;
 
@@ -244,6 +246,7 @@ const CLASS_LISTS: Array<[ReadonlySet<string>, number]> = [
   [PUBLIC_OFFICES, PUBLIC_OFFICE],
   [ORGANISATION_WORDS, ORGANISATION],
   [PARENT_WORDS, PARENT_WORD],
+  [new Set(['c', 'est', 'suis', 'ici']), PRESENTATION],
 ];
 
 const NOT_STRONG = NOT_NAME | INSTITUTION | PROFESSION | KIN | CIVILITY | GREETING;

@@ -17,6 +17,7 @@ import {
   PARENT_WORD,
   PARTICLE,
   PARTICLES,
+  PRESENTATION,
   PROFESSION,
   PUBLIC_OFFICE,
   STRONG,
@@ -58,8 +59,6 @@ const ORGANISATION_QUALIFIERS = new Set(
   ),
 );
 
-/** «C'est Rayane», «je suis Karima», «ici Yanis». */
-const PRESENTATION = new Set(['c', 'est', 'suis', 'ici']);
 
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
@@ -115,7 +114,15 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (blocked[i]) return;
     const old = marks[i];
     if (!old || m.confidence > old.confidence || (m.roleSure && !old.roleSure)) {
-      marks[i] = { ...old, ...m, entries: m.entries ?? old?.entries };
+      // Spelled out rather than spread: one object shape for every mark keeps this hot path fast.
+      marks[i] = {
+        confidence: m.confidence,
+        label: m.label,
+        role: 'role' in m ? m.role : old?.role,
+        roleSure: 'roleSure' in m ? m.roleSure : old?.roleSure,
+        entries: m.entries ?? old?.entries,
+        parent: 'parent' in m ? m.parent : old?.parent,
+      };
     }
   };
 
@@ -234,8 +241,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   }
 
   // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
-  const lowerLines = new Set<number>(tokens.map((t) => t.line));
-  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLines.delete(t.line);
+  const lowerLine = new Uint8Array(lineTexts.length);
+  for (const t of tokens) lowerLine[t.line] = 1;
+  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLine[t.line] = 0;
 
   // 3. Context words before a name.
   const emailDocument = /^\s*(?:de|from|à|to|objet|subject)\s?:/im.test(text);
@@ -280,7 +288,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
       if (tokens[next] && is(tokens[next]!, CIVILITY)) continue;
     } else if (
-      PRESENTATION.has(t.folded) &&
+      is(t, PRESENTATION) &&
       (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
     ) {
       label = 'nom dans une présentation';
@@ -291,7 +299,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (!/^[\s.,:'’]{0,3}$/.test(gap) || (/[.,:]/.test(gap) && !isCivility)) continue;
     const lowerOk =
       n.shape === 'lower' &&
-      lowerLines.has(n.line) &&
+      lowerLine[n.line] === 1 &&
       (is(n, FIRST_NAME) || isCivility) &&
       !is(n, KIN) &&
       !is(n, NOT_NAME) &&
@@ -411,7 +419,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
     const lowerName =
       t.shape === 'lower' &&
-      lowerLines.has(t.line) &&
+      lowerLine[t.line] === 1 &&
       opensLine &&
       is(t, FIRST_NAME) &&
       !is(t, NOT_NAME);
@@ -493,7 +501,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         // In lowercase lines (SMS), a surname after a first name found in a strong context.
         const lowerSurname =
           w.shape === 'lower' &&
-          lowerLines.has(w.line) &&
+          lowerLine[w.line] === 1 &&
           m.confidence >= 0.85 &&
           w.folded.length >= 3 &&
           !is(w, NOT_NAME) &&
@@ -502,7 +510,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           (j === i + 1 || is(tokens[j - 1]!, PARTICLE));
         const lowerParticle =
           w.shape === 'lower' &&
-          lowerLines.has(w.line) &&
+          lowerLine[w.line] === 1 &&
           is(w, PARTICLE) &&
           m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
