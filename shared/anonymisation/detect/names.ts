@@ -62,6 +62,14 @@ const ORGANISATION_QUALIFIERS = new Set(
 
 const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
+function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 /** Whether a word is in a lexicon class (bits computed once per word form by the tokenizer). */
 function is(t: Token, bit: number): boolean {
   return (t.classes & bit) !== 0;
@@ -86,7 +94,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const shouting = new Map<number, boolean>();
   const shoutingLine = (line: number) => {
     if (!shouting.has(line)) {
-      const letters = (lineTexts[line] ?? '').replace(NOT_LETTER, '');
+      const lineText = lineTexts[line] ?? '';
+      // A lowercase ASCII letter settles it without extracting the letters (most lines).
+      const letters = hasAsciiLower(lineText) ? '' : lineText.replace(NOT_LETTER, '');
       shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
     }
     return shouting.get(line)!;
