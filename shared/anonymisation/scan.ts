@@ -75,7 +75,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     );
   }
   const policy = options.policy ?? PARTENAIRE_EXTERNE;
-  const cells = detectTableCells(text);
+  const lines = describeLines(text);
+  const cells = detectTableCells(text, lines);
   const cellFindings: RawFinding[] = [];
   for (const cell of cells) {
     if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
@@ -106,11 +107,11 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     tokens,
     names: options.names,
     cells,
+    lines,
     taken: (start) => taken[start] === 1,
   });
   const direct = keepFirst([identifiers, names.findings], text.length);
 
-  const lines = describeLines(text);
   const lineStarts = lineStartsOf(text);
   // A contact shares a line with a professional's name only: it is that professional's.
   const lineOf = (f: RawFinding) => lineIndexAt(text, lineStarts, f.start);

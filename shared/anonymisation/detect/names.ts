@@ -10,7 +10,6 @@ import {
   FIRST_NAME,
   GREETING,
   INSTITUTION,
-  isClosingLine,
   KIN,
   NOT_NAME,
   ORGANISATION,
@@ -26,7 +25,7 @@ import {
 import type { NameEntry, NamesIndex } from '../names-index';
 import type { Token } from '../tokens';
 import type { RawFinding, Role } from '../types';
-import { WEBMAIL } from '../roles';
+import { WEBMAIL, type LineInfo } from '../roles';
 import type { TableCell } from './tables';
 
 interface Mark {
@@ -45,6 +44,8 @@ export interface NameContext {
   /** Ranges already taken by other detectors (e-mails, addresses…). */
   taken: (start: number) => boolean;
   cells: TableCell[];
+  /** The text's lines (`text.split('\n')`), described once per scan. */
+  lines: readonly LineInfo[];
 }
 
 export interface NameResult {
@@ -58,9 +59,6 @@ const ORGANISATION_QUALIFIERS = new Set(
     ' ',
   ),
 );
-
-
-const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
 
 function hasAsciiLower(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -89,7 +87,7 @@ function nameShaped(t: Token | undefined): boolean {
 export function detectNames(text: string, ctx: NameContext): NameResult {
   const { tokens, names } = ctx;
   // Lines by index, split once (searching newlines around each word would be quadratic).
-  const lineTexts = text.split('\n');
+  const lineTexts = ctx.lines.map((l) => l.text);
   const lineTextOf = (t: Token) => lineTexts[t.line] ?? '';
   const shouting = new Map<number, boolean>();
   const shoutingLine = (line: number) => {
@@ -146,19 +144,14 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     const nameStart = j;
     while (
       tokens[j] &&
-      (strongShaped(tokens[j]) ||
-        is(tokens[j]!, PARTICLE) ||
-        tokens[j]!.folded === 'les') &&
+      (strongShaped(tokens[j]) || is(tokens[j]!, PARTICLE) || tokens[j]!.folded === 'les') &&
       adjacent(j - 1) &&
       j - i <= 4
     ) {
       blocked[j] = true;
       j++;
     }
-    while (
-      j > nameStart &&
-      (is(tokens[j - 1]!, PARTICLE) || tokens[j - 1]!.folded === 'les')
-    )
+    while (j > nameStart && (is(tokens[j - 1]!, PARTICLE) || tokens[j - 1]!.folded === 'les'))
       blocked[--j] = false;
     if (j > nameStart) {
       if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
@@ -232,12 +225,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
       const t = tokens[i]!;
       if (t.start < cell.start || t.end > cell.end) continue;
-      if (
-        is(t, CIVILITY) ||
-        is(t, NOT_NAME) ||
-        (is(t, WORD_NAME) && t.shape === 'lower')
-      )
-        continue;
+      if (is(t, CIVILITY) || is(t, NOT_NAME) || (is(t, WORD_NAME) && t.shape === 'lower')) continue;
       const professional = cell.kind === 'professionnel';
       mark(i, {
         confidence: 0.9,
@@ -355,7 +343,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   tokens.forEach((t, i) => {
     if (!t.sentenceStart || (i > 0 && tokens[i - 1]!.line === t.line)) return;
     const line = lineTextOf(t);
-    if (HEADER_LINE.test(line)) {
+    if (ctx.lines[t.line]!.header) {
       // A personal mailbox in the header may be a family writing: professional, but not sure.
       lineRoles.set(t.line, {
         confidence: 0.85,
@@ -365,7 +353,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       });
       return;
     }
-    if (isClosingLine(line)) {
+    if (ctx.lines[t.line]!.closing) {
       closingLine = t.line;
       signatureDone = false;
       return;
@@ -376,11 +364,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const shortLine =
         lineTokens.length <= 3 &&
         lineTokens.every(
-          (x) =>
-            x.folded.length >= 2 &&
-            !is(x, NOT_NAME) &&
-            !is(x, PROFESSION) &&
-            !is(x, KIN),
+          (x) => x.folded.length >= 2 && !is(x, NOT_NAME) && !is(x, PROFESSION) && !is(x, KIN),
         ) &&
         SIGNATURE_LINE.test(lineTextOf(t).trim());
       if (shortLine) {
@@ -419,10 +403,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       header &&
       !(
         nameShaped(t) &&
-        (is(t, FIRST_NAME) ||
-          marks[i] ||
-          t.shape === 'upper' ||
-          (adjacent(i - 1) && marks[i - 1]))
+        (is(t, FIRST_NAME) || marks[i] || t.shape === 'upper' || (adjacent(i - 1) && marks[i - 1]))
       )
     )
       return;
@@ -498,12 +479,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       while (j < tokens.length && adjacent(j - 1) && !blocked[j] && j - i <= 3) {
         const w = tokens[j]!;
         if (marks[j]) break;
-        if (
-          is(w, PARTICLE) &&
-          strongShaped(tokens[j + 1]) &&
-          adjacent(j) &&
-          w.shape !== 'lower'
-        ) {
+        if (is(w, PARTICLE) && strongShaped(tokens[j + 1]) && adjacent(j) && w.shape !== 'lower') {
           mark(j, m);
           j++;
           continue;
@@ -519,10 +495,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           !is(w, WORD_NAME) &&
           (j === i + 1 || is(tokens[j - 1]!, PARTICLE));
         const lowerParticle =
-          w.shape === 'lower' &&
-          lowerLine[w.line] === 1 &&
-          is(w, PARTICLE) &&
-          m.confidence >= 0.85;
+          w.shape === 'lower' && lowerLine[w.line] === 1 && is(w, PARTICLE) && m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
           mark(j, m);
           j++;
@@ -533,9 +506,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           (w.shape === 'upper'
             ? strongShaped(w)
             : nameShaped(w) &&
-              (tokens[i]!.shape !== 'title' ||
-                is(tokens[i]!, FIRST_NAME) ||
-                m.confidence >= 0.85));
+              (tokens[i]!.shape !== 'title' || is(tokens[i]!, FIRST_NAME) || m.confidence >= 0.85));
         if (!fits) break;
         mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;

@@ -82,11 +82,15 @@ function cellsOf(
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const HAS_LETTER_OR_DIGIT = /\p{L}|\d/u;
 
-export function detectTableCells(text: string): TableCell[] {
+/** Cells of the table columns found in a text, given its lines (`text.split('\n')`'s). */
+export function detectTableCells(
+  text: string,
+  textLines: ReadonlyArray<{ text: string }>,
+): TableCell[] {
   const out: TableCell[] = [];
   const lines: Array<{ text: string; start: number }> = [];
   let pos = 0;
-  for (const line of text.split('\n')) {
+  for (const { text: line } of textLines) {
     lines.push({ text: line.replace(/\r$/, ''), start: pos });
     pos += line.length + 1;
   }
