@@ -20,6 +20,7 @@ import { detectTableCells } from './detect/tables';
 import { PARTENAIRE_EXTERNE } from './policy';
 import { proposeReplacements } from './replacements';
 import { contactRole, describeLines, lineIndexAt, lineStartsOf } from './roles';
+import { ScratchSlot, zeroedBytes } from './scratch';
 import { tokenize } from './tokens';
 import {
   DIRECT_TYPES,
@@ -46,7 +47,7 @@ const IDENTIFIER_DETECTORS = [
 
 /** Keeps findings in priority order, dropping any that overlaps one already kept (linear). */
 function keepFirst(groups: RawFinding[][], length: number): RawFinding[] {
-  const used = new Uint8Array(length + 1);
+  const used = zeroedBytes(ScratchSlot.KeepFirst, length + 1);
   const kept: RawFinding[] = [];
   for (const group of groups) {
     for (const f of group) {
@@ -100,7 +101,7 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     [...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings],
     text.length,
   );
-  const taken = new Uint8Array(text.length);
+  const taken = zeroedBytes(ScratchSlot.Taken, text.length);
   for (const f of identifiers) taken.fill(1, f.start, f.end);
   const tokens = tokenize(text);
   const names = detectNames(text, {

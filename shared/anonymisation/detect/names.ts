@@ -24,6 +24,7 @@ import {
 } from '../lexicon';
 import type { NameEntry, NamesIndex } from '../names-index';
 import type { Token } from '../tokens';
+import { ScratchSlot, zeroedBytes } from '../scratch';
 import type { RawFinding, Role } from '../types';
 import { WEBMAIL, type LineInfo } from '../roles';
 import type { TableCell } from './tables';
@@ -104,7 +105,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const schools: Array<{ start: number; end: number }> = [];
   // Whether the next token is on the same line, separated by spaces or a hyphen only
   // (computed once: the passes below ask it many times per token).
-  const joined = new Uint8Array(tokens.length);
+  const joined = zeroedBytes(ScratchSlot.Joined, tokens.length);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
@@ -239,7 +240,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   }
 
   // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
-  const lowerLine = new Uint8Array(lineTexts.length);
+  const lowerLine = zeroedBytes(ScratchSlot.LowerLines, lineTexts.length);
   for (const t of tokens) lowerLine[t.line] = 1;
   for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLine[t.line] = 0;
 
@@ -697,7 +698,7 @@ const NOT_INITIALS =
 function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   const out = [...findings];
   const byEnd = new Map(out.map((f) => [f.end, f]));
-  const covered = new Uint8Array(text.length + 1);
+  const covered = zeroedBytes(ScratchSlot.Covered, text.length + 1);
   for (const f of out) covered.fill(1, f.start, f.end);
   const free = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (covered[i]) return false;
