@@ -13,8 +13,7 @@ const NUMBERED = new RegExp(
   `\\d{1,4}(?:\\s?(?:bis|ter|quater|[abcd])\\b)?,?\\s(?:${STREET_TYPES})(?![\\p{L}])`,
   'giu',
 );
-const SITE =
-  /(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
+const SITE = /(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
 /** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
 const ANNOUNCED =
   /(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3})/gu;

@@ -79,8 +79,7 @@ export function detectIne(text: string): RawFinding[] {
   return out;
 }
 
-const IBAN_RE =
-  /[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+const IBAN_RE = /[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
 const RIB_RE = /(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
 
 export function detectBank(text: string): RawFinding[] {
