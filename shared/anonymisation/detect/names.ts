@@ -599,20 +599,23 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       if ((mj.roleSure && !best.roleSure) || mj.confidence > best.confidence)
         best = { ...mj, entries: mj.entries ?? best.entries };
     }
-    const entries = combineEntries(marks.slice(i, j + 1));
+    const run = i === j ? [m] : marks.slice(i, j + 1);
+    const entries = combineEntries(run);
     // Someone introduced as a parent and unknown to the caseload is labelled as a parent.
-    const parent = !entries && marks.slice(i, j + 1).some((x) => x?.parent);
-    findings.push({
+    const parent = !entries && run.some((x) => x?.parent);
+    const finding: RawFinding = {
       start: tokens[i]!.start,
       end: tokens[j]!.end,
       type: 'PERSONNE',
       confidence: best.confidence,
       label: best.label,
-      ...(best.role ? { role: best.role } : {}),
-      ...(best.roleSure ? { roleSure: true } : {}),
-      ...personOf(entries, tokens.slice(i, j + 1)),
-      ...(parent ? { personKind: 'responsable' as const } : {}),
-    });
+    };
+    // Assigned one by one rather than spread in: one finding per name found.
+    if (best.role) finding.role = best.role;
+    if (best.roleSure) finding.roleSure = true;
+    Object.assign(finding, personOf(entries, i === j ? [tokens[i]!] : tokens.slice(i, j + 1)));
+    if (parent) finding.personKind = 'responsable';
+    findings.push(finding);
     i = j;
   }
   return { findings: withInitials(text, findings), schools };
@@ -746,6 +749,9 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
+    // Only a full stop just before (or before one space) can end an initial: most findings skip the regex.
+    const c = text.charCodeAt(f.start - 1);
+    if (c !== 46 && !((c === 32 || c === 0xa0) && text.charCodeAt(f.start - 2) === 46)) continue;
     const head = INITIAL_BEFORE.exec(text.slice(Math.max(0, f.start - 4), f.start));
     if (head && head[1] !== 'M') f.start -= head[0].length;
   }
