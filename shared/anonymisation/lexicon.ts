@@ -14,6 +14,7 @@ import {
   situationKinds,
   statuses,
 } from '../parcours';
+import { isFirstName } from './first-names';
 
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 
@@ -211,3 +212,52 @@ export const ORGANISATION_WORDS = words(`ecole college lycee groupe scolaire mat
 /** Name particles kept inside a name («Ben Youssef», «Dos Santos», «de La Fontaine»). */
 export const PARTICLES = words(`de du des la le van von der den da dos das di del della ben bin ibn
   ait abd abou bou el al ould mac mc st`);
+
+/**
+ * The lists above as bits of one number per distinct word: the tokenizer asks
+ * them once per word form and the name passes test bits, not sets, per token.
+ */
+export const NOT_NAME = 1;
+export const INSTITUTION = 1 << 1;
+export const PROFESSION = 1 << 2;
+export const KIN = 1 << 3;
+export const CIVILITY = 1 << 4;
+export const GREETING = 1 << 5;
+export const WORD_NAME = 1 << 6;
+export const PARTICLE = 1 << 7;
+export const PUBLIC_OFFICE = 1 << 8;
+export const ORGANISATION = 1 << 9;
+export const PARENT_WORD = 1 << 10;
+export const FIRST_NAME = 1 << 11;
+/** «C'est Rayane», «je suis Karima», «ici Yanis»: a name follows. */
+export const PRESENTATION = 1 << 13;
+/** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
+export const STRONG = 1 << 12;
+
+const CLASS_LISTS: Array<[ReadonlySet<string>, number]> = [
+  [NOT_NAMES, NOT_NAME],
+  [INSTITUTIONS, INSTITUTION],
+  [PROFESSIONS, PROFESSION],
+  [KINSHIP, KIN],
+  [CIVILITIES, CIVILITY],
+  [GREETINGS, GREETING],
+  [WORD_NAMES, WORD_NAME],
+  [PARTICLES, PARTICLE],
+  [PUBLIC_OFFICES, PUBLIC_OFFICE],
+  [ORGANISATION_WORDS, ORGANISATION],
+  [PARENT_WORDS, PARENT_WORD],
+  [new Set(['c', 'est', 'suis', 'ici']), PRESENTATION],
+];
+
+const NOT_STRONG = NOT_NAME | INSTITUTION | PROFESSION | KIN | CIVILITY | GREETING;
+
+/** Classes of a word from its folded form and its case shape. */
+export function wordClasses(folded: string, shape: 'upper' | 'title' | 'lower'): number {
+  let classes = isFirstName(folded) ? FIRST_NAME : 0;
+  for (const [list, bit] of CLASS_LISTS) if (list.has(folded)) classes |= bit;
+  // Acronyms («CMP», «AS») are not names, whatever their letters.
+  const acronym = shape === 'upper' && (folded.length <= 2 || !/[aeiouy]/.test(folded));
+  if (shape !== 'lower' && folded.length >= 2 && !(classes & NOT_STRONG) && !acronym)
+    classes |= STRONG;
+  return classes;
+}

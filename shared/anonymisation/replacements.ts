@@ -34,18 +34,25 @@ function personGroups(text: string, people: RawFinding[]): Map<RawFinding, numbe
   const wordGroup = new Map<string, number>();
   const group = new Map<RawFinding, number>();
   let next = 0;
-  // Longest names first, so a full name founds the group its parts join.
-  // Word counts are computed once, not in the comparator (a stable sort keeps text order among equals).
-  const wordCount = new Map(people.map((f) => [f, (f.personKey ?? '').split(' ').length]));
-  const byLength = [...people].sort((a, b) => wordCount.get(b)! - wordCount.get(a)!);
-  for (const f of byLength) {
-    const words = (f.personKey ?? text.slice(f.start, f.end).toLowerCase())
-      .split(' ')
-      .filter((w) => w.length > 1);
-    const known = words.map((w) => wordGroup.get(w)).find((g) => g !== undefined);
-    const id = known ?? next++;
-    for (const w of words) if (!wordGroup.has(w)) wordGroup.set(w, id);
-    group.set(f, id);
+  // Longest names first, so a full name founds the group its parts join; text order among
+  // equals (buckets by word count: no comparator, each key split once).
+  const buckets: RawFinding[][] = [];
+  const wordsOf = new Map<RawFinding, string[]>();
+  for (const f of people) {
+    const parts = f.personKey?.split(' ');
+    const count = parts ? parts.length : 1;
+    (buckets[count] ??= []).push(f);
+    wordsOf.set(f, parts ?? text.slice(f.start, f.end).toLowerCase().split(' '));
+  }
+  for (let count = buckets.length - 1; count >= 0; count--) {
+    for (const f of buckets[count] ?? []) {
+      const words = wordsOf.get(f)!.filter((w) => w.length > 1);
+      let known: number | undefined;
+      for (const w of words) if ((known = wordGroup.get(w)) !== undefined) break;
+      const id = known ?? next++;
+      for (const w of words) if (!wordGroup.has(w)) wordGroup.set(w, id);
+      group.set(f, id);
+    }
   }
   return group;
 }
@@ -136,7 +143,7 @@ export function proposeReplacements(
       : f.type === 'SANTE' || f.type === 'JUSTICE_PROTECTION'
         ? policy.blockSensitive
         : policy.blockQuasi;
-    return {
+    const finding: Finding = {
       start: f.start,
       end: f.end,
       type: f.type,
@@ -146,9 +153,11 @@ export function proposeReplacements(
       replacement,
       direct,
       blocking,
-      ...(f.code ? { code: f.code } : {}),
-      ...(f.personKey ? { personKey: f.personKey } : {}),
-      ...(f.personKind ? { personKind: f.personKind } : {}),
     };
+    // Assigned rather than spread in: same keys in the same order, no object per test.
+    if (f.code) finding.code = f.code;
+    if (f.personKey) finding.personKey = f.personKey;
+    if (f.personKind) finding.personKind = f.personKind;
+    return finding;
   });
 }

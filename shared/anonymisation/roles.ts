@@ -15,19 +15,29 @@ const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\
 const INSTITUTION_WORDS =
   /(standard|accueil|secr[ée]tariat|permanence|num[ée]ro vert|service|mairie|s[ée]cr[ée]tariat)/i;
 
-interface LineInfo {
+export interface LineInfo {
   header: boolean;
+  /** The line closes a message («Cordialement»): a signature follows. */
+  closing: boolean;
   signature: boolean;
   text: string;
 }
 
-/** Per line: is it an e-mail header line, or part of a signature block? */
+/**
+ * Per line: is it an e-mail header line, a closing, or part of a signature
+ * block? Computed once per scan and shared by the detectors that ask.
+ */
 export function describeLines(text: string): LineInfo[] {
   const lines = text.split('\n');
   let sinceClosing = 99;
   return lines.map((line) => {
     const closing = isClosingLine(line);
-    const info = { header: HEADER_LINE.test(line), signature: sinceClosing <= 4, text: line };
+    const info = {
+      header: HEADER_LINE.test(line),
+      closing,
+      signature: sinceClosing <= 4,
+      text: line,
+    };
     sinceClosing = closing ? 0 : sinceClosing + 1;
     return info;
   });

@@ -20,6 +20,7 @@ import { detectTableCells } from './detect/tables';
 import { PARTENAIRE_EXTERNE } from './policy';
 import { proposeReplacements } from './replacements';
 import { contactRole, describeLines, lineIndexAt, lineStartsOf } from './roles';
+import { ScratchSlot, zeroedBytes } from './scratch';
 import { tokenize } from './tokens';
 import {
   DIRECT_TYPES,
@@ -46,7 +47,7 @@ const IDENTIFIER_DETECTORS = [
 
 /** Keeps findings in priority order, dropping any that overlaps one already kept (linear). */
 function keepFirst(groups: RawFinding[][], length: number): RawFinding[] {
-  const used = new Uint8Array(length + 1);
+  const used = zeroedBytes(ScratchSlot.KeepFirst, length + 1);
   const kept: RawFinding[] = [];
   for (const group of groups) {
     for (const f of group) {
@@ -75,7 +76,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     );
   }
   const policy = options.policy ?? PARTENAIRE_EXTERNE;
-  const cells = detectTableCells(text);
+  const lines = describeLines(text);
+  const cells = detectTableCells(text, lines);
   const cellFindings: RawFinding[] = [];
   for (const cell of cells) {
     if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
@@ -99,18 +101,18 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     [...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings],
     text.length,
   );
-  const taken = new Uint8Array(text.length);
+  const taken = zeroedBytes(ScratchSlot.Taken, text.length);
   for (const f of identifiers) taken.fill(1, f.start, f.end);
   const tokens = tokenize(text);
   const names = detectNames(text, {
     tokens,
     names: options.names,
     cells,
+    lines,
     taken: (start) => taken[start] === 1,
   });
   const direct = keepFirst([identifiers, names.findings], text.length);
 
-  const lines = describeLines(text);
   const lineStarts = lineStartsOf(text);
   // A contact shares a line with a professional's name only: it is that professional's.
   const lineOf = (f: RawFinding) => lineIndexAt(text, lineStarts, f.start);

@@ -1,5 +1,6 @@
 /** Words of a text with their offsets, case shape and place in the sentence. */
 import { foldText } from '../parcours';
+import { wordClasses } from './lexicon';
 
 export interface Token {
   start: number;
@@ -8,6 +9,8 @@ export interface Token {
   folded: string;
   /** `upper`: «MEZIANE»; `title`: «Meziane», «N'Diaye»; `lower`: «meziane». */
   shape: 'upper' | 'title' | 'lower';
+  /** Lexicon bits (`NOT_NAME`, `FIRST_NAME`, `STRONG`… in lexicon.ts). */
+  classes: number;
   /** First word of a sentence or a line (its capital tells nothing). */
   sentenceStart: boolean;
   /** Index of the line (0-based). */
@@ -37,19 +40,22 @@ function wordCharLength(text: string, i: number): number {
   return kind === 1 ? 1 : 0;
 }
 
+/** End of the word found by the last `nextWord` call, and whether it holds an apostrophe. */
+let wordEnd = 0;
+let wordApostrophe = false;
+
 /**
- * The next word from `from`: letters and marks with inner apostrophes or
- * hyphens, as the regex `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` (flag u) would find; walked
- * by hand because a regex match per word costs more than the rest of tokenizing.
+ * Start of the next word from `from` (its end in `wordEnd`), or -1: letters and
+ * marks with inner apostrophes or hyphens, as the regex
+ * `[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*` (flag u) would find; walked by hand
+ * because a regex match per word costs more than the rest of tokenizing, and
+ * without an object per word.
  */
-function nextWord(
-  text: string,
-  from: number,
-): { start: number; end: number; apostrophe: boolean } | undefined {
+function nextWord(text: string, from: number): number {
   const n = text.length;
   let i = from;
   while (i < n && wordCharLength(text, i) === 0) i++;
-  if (i >= n) return undefined;
+  if (i >= n) return -1;
   const start = i;
   let apostrophe = false;
   for (;;) {
@@ -65,7 +71,9 @@ function nextWord(
       i += 1 + len;
       continue;
     }
-    return { start, end: i, apostrophe };
+    wordEnd = i;
+    wordApostrophe = apostrophe;
+    return start;
   }
 }
 const SENTENCE_END = new Set(['.', '!', '?', ':', '…', '•', '-', '–', '—', '>', '«', '"']);
@@ -91,22 +99,54 @@ function foldWord(word: string): string {
   return isAsciiLetters(word) ? word.toLowerCase() : foldText(word);
 }
 
-type WordForm = Pick<Token, 'folded' | 'shape'>;
+interface WordForm extends Pick<Token, 'folded' | 'shape' | 'classes'> {
+  text: string;
+}
 
 /**
- * Folded form and shape per distinct word, kept across calls (e-mails scanned
- * one after another share most words); emptied when full to bound memory.
+ * Folded form, shape and classes per distinct word, kept across calls (e-mails
+ * scanned one after another share most words); emptied when full to bound
+ * memory. An open-addressing table hashed from the text's code units, so a
+ * word already seen is found without slicing it out of the text.
  */
-const forms = new Map<string, WordForm>();
+const TABLE_SIZE = 1 << 17;
 const MAX_FORMS = 50_000;
+let slots: Array<WordForm | undefined> = [];
+let formCount = 0;
 
-function formOf(word: string): WordForm {
-  let form = forms.get(word);
-  if (!form) {
-    if (forms.size >= MAX_FORMS) forms.clear();
-    form = { folded: foldWord(word), shape: shapeOf(word) };
-    forms.set(word, form);
+/** A packed array (a `new Array(n)` this large would be a slow dictionary), made on first use. */
+function emptySlots(): Array<WordForm | undefined> {
+  return Array.from({ length: TABLE_SIZE }, () => undefined);
+}
+
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
   }
+  return true;
+}
+
+/** The form of `text.slice(start, end)`, from the table or made and stored. */
+function formAt(text: string, start: number, end: number): WordForm {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let slot = hash & (TABLE_SIZE - 1);
+  for (let form = slots[slot]; form; form = slots[slot]) {
+    if (sameWord(text, start, end, form.text)) return form;
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  if (formCount >= MAX_FORMS || slots.length === 0) {
+    slots = emptySlots();
+    formCount = 0;
+    return formAt(text, start, end);
+  }
+  const word = text.slice(start, end);
+  const folded = foldWord(word);
+  const shape = shapeOf(word);
+  const form = { text: word, folded, shape, classes: wordClasses(folded, shape) };
+  slots[slot] = form;
+  formCount++;
   return form;
 }
 
@@ -115,15 +155,16 @@ export function tokenize(text: string): Token[] {
   let line = 0;
   let nextNewline = text.indexOf('\n');
   // Elisions (l', d', qu'…) are split off the words below.
-  for (let m = nextWord(text, 0); m; m = nextWord(text, m.end)) {
-    let start = m.start;
-    let word = text.slice(m.start, m.end);
+  for (let from = nextWord(text, 0); from !== -1; from = nextWord(text, wordEnd)) {
+    let start = from;
+    const end = wordEnd;
     // «l'école», «d'Alexandru» split; «N'Diaye», «N'Guessan» (capital N) stay whole.
     // Elisions need an apostrophe: most words have none and skip the elision regex.
-    const elision = m.apostrophe ? ELISION.exec(word) : null;
-    if (elision && !/^N['’]/.test(word) && word.length > elision[0].length) {
-      start += elision[0].length;
-      word = word.slice(elision[0].length);
+    if (wordApostrophe) {
+      const word = text.slice(start, end);
+      const elision = ELISION.exec(word);
+      if (elision && !/^N['’]/.test(word) && word.length > elision[0].length)
+        start += elision[0].length;
     }
     // The next newline is searched once and kept: searching it per word would be quadratic.
     while (nextNewline !== -1 && nextNewline < start) {
@@ -141,13 +182,14 @@ export function tokenize(text: string): Token[] {
       k--;
     const sentenceStart =
       !prev || prev.line !== line || (k >= floor && SENTENCE_END.has(text.charAt(k)));
-    const form = formOf(word);
+    const form = formAt(text, start, end);
     tokens.push({
       start,
-      end: start + word.length,
-      text: word,
+      end,
+      text: form.text,
       folded: form.folded,
       shape: form.shape,
+      classes: form.classes,
       sentenceStart,
       line,
     });

@@ -282,4 +282,9 @@ describe('names', () => {
     expect(foldText('N’Diaye')).toBe(foldText('n diaye'));
     expect(foldText('Éloïse  ŒUVRAY')).toBe('eloise oeuvray');
   });
+  it('folds plain ASCII (its fast path) as the full Unicode path does', () => {
+    expect(foldText(' Jean-Pierre  (O.K.) ;  DA_SILVA\t/ x ')).toBe('jean pierre o k da silva x');
+    expect(foldText('Nom Prenom')).toBe(foldText('Nom Prénom'));
+    expect(foldText('')).toBe('');
+  });
 });

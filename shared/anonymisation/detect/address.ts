@@ -4,19 +4,19 @@
  * and a residence or caravan site with its building when no number is given.
  */
 import type { RawFinding } from '../types';
+import { ENDS_WITH_LETTER, ENDS_WITH_LETTER_OR_DIGIT, matchesNotAfter } from './matching';
 
 const STREET_TYPES =
   'rue|avenue|av\\.|bd|boulevard|chemin|impasse|all[ée]e|place|route|quai|cours|square|passage|voie|sentier|faubourg|lotissement|r[ée]sidence|cit[ée]|hameau|mont[ée]e|esplanade|parvis|traverse|promenade|clos|domaine|chauss[ée]e|mail|rond-point|za|zac|lieu-dit';
 
 const NUMBERED = new RegExp(
-  `(?<![\\p{L}\\d])\\d{1,4}(?:\\s?(?:bis|ter|quater|[abcd])\\b)?,?\\s(?:${STREET_TYPES})(?![\\p{L}])`,
+  `\\d{1,4}(?:\\s?(?:bis|ter|quater|[abcd])\\b)?,?\\s(?:${STREET_TYPES})(?![\\p{L}])`,
   'giu',
 );
-const SITE =
-  /(?<![\p{L}])(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
+const SITE = /(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
 /** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
 const ANNOUNCED =
-  /(?<![\p{L}[])(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3})/gu;
+  /(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3})/gu;
 
 const NAME_WORD = /^[\p{Lu}\d][\p{L}\d'’\-.]*$/u;
 const PARTICLE = /^(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|sur|sous|en|et|saint|sainte)$/i;
@@ -32,6 +32,7 @@ const POSTCODE =
 
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const HAS_CAPITAL = /\p{Lu}/u;
+const LETTER_OR_BRACKET_BEFORE = /[\p{L}[]$/u;
 const NEXT_STREET_WORD = /^[ \u00a0]+([\p{L}\d][\p{L}\d'’\-.]*)/u;
 
 /** Words of a street name from `from`, up to 8, stopping at punctuation or a plain word. */
@@ -69,7 +70,7 @@ function extendTail(text: string, end: number): number {
 export function detectAddresses(text: string): RawFinding[] {
   const out: RawFinding[] = [];
   let lastEnd = -1;
-  for (const m of text.matchAll(NUMBERED)) {
+  for (const m of matchesNotAfter(text, NUMBERED, ENDS_WITH_LETTER_OR_DIGIT)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     if (nameEnd === m.index + m[0].length) continue;
@@ -83,7 +84,7 @@ export function detectAddresses(text: string): RawFinding[] {
     });
     lastEnd = end;
   }
-  for (const m of text.matchAll(SITE)) {
+  for (const m of matchesNotAfter(text, SITE, ENDS_WITH_LETTER)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     const end = extendTail(text, nameEnd);
@@ -93,7 +94,7 @@ export function detectAddresses(text: string): RawFinding[] {
     out.push({ start: m.index, end, type: 'ADRESSE', confidence: 0.8, label: 'lieu de résidence' });
     lastEnd = end;
   }
-  for (const m of text.matchAll(ANNOUNCED)) {
+  for (const m of matchesNotAfter(text, ANNOUNCED, LETTER_OR_BRACKET_BEFORE)) {
     const start = m.index + m[0].length - m[1]!.length;
     if (out.some((f) => f.start < start + m[1]!.length && start < f.end)) continue;
     out.push({

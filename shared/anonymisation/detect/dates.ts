@@ -4,18 +4,19 @@
  */
 import { MONTH_NAMES, foldText } from '../../parcours';
 import type { RawFinding } from '../types';
+import { ENDS_WITH_LETTER, matchesNotAfter } from './matching';
 
 const MONTHS =
   'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv\\.?|f[ée]vr?\\.?|sept\\.?|oct\\.?|nov\\.?|d[ée]c\\.?';
 export const DATE_SOURCE = `(?:\\d{1,2}\\s?[/.\\-]\\s?\\d{1,2}\\s?[/.\\-]\\s?(?:\\d{4}|\\d{2})(?!\\d)|(?:1er|\\d{1,2})\\s+(?:${MONTHS})\\s+\\d{4})`;
 
 const BIRTH =
-  /(?<![\p{L}])(?:n[ée]{1,2}(?:\s?\(e\))?s?|DDN|D\.?D\.?N\.?|date de naissance|naissance|n[ée]e? le)(?![\p{L}])/giu;
+  /(?:n[ée]{1,2}(?:\s?\(e\))?s?|DDN|D\.?D\.?N\.?|date de naissance|naissance|n[ée]e? le)(?![\p{L}])/giu;
 const DATE_AFTER = new RegExp(`^[\\s:,]*(?:le\\b|en\\b)?[\\s:]*(${DATE_SOURCE})`, 'iu');
 
 export function detectBirthDates(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(BIRTH)) {
+  for (const m of matchesNotAfter(text, BIRTH, ENDS_WITH_LETTER)) {
     const after = m.index + m[0].length;
     const d = DATE_AFTER.exec(text.slice(after, after + 40));
     if (!d) continue;

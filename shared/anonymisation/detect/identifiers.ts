@@ -5,6 +5,7 @@
  */
 import type { RawFinding } from '../types';
 import { ibanValid, nirKey, ribKey } from './checksums';
+import { ENDS_WITH_ASCII_ALNUM, matchesNotAfter } from './matching';
 
 const SEP = '[ .\\-\\u00a0]?';
 
@@ -17,14 +18,14 @@ function before(text: string, index: number, max = 60): string {
 }
 
 const NIR_RE = new RegExp(
-  `(?<![\\dA-Za-z])([1-478])${SEP}(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2}|2[ABab])${SEP}(\\d{3})${SEP}(\\d{3})(?:${SEP}(\\d{2}))?(?![\\dA-Za-z])`,
+  `([1-478])${SEP}(\\d{2})${SEP}(\\d{2})${SEP}(\\d{2}|2[ABab])${SEP}(\\d{3})${SEP}(\\d{3})(?:${SEP}(\\d{2}))?(?![\\dA-Za-z])`,
   'g',
 );
 const NIR_CONTEXT = /(nir|s[ée]cu|s[ée]curit[ée] sociale|n° ss|num[ée]ro ss|insee|immatriculation)/;
 
 export function detectNir(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(NIR_RE)) {
+  for (const m of matchesNotAfter(text, NIR_RE, ENDS_WITH_ASCII_ALNUM)) {
     const [whole, sex, year, month, dept, commune, order, key] = m;
     const monthNumber = Number(month);
     const plausibleMonth =
@@ -61,11 +62,11 @@ export function detectNir(text: string): RawFinding[] {
   return out;
 }
 
-const INE_RE = /(?<![\dA-Za-z])(?:\d{10}[A-Z]|\d{9}[A-Z]{2}|\d{4}A\d{5}[A-Z])(?![\dA-Za-z])/g;
+const INE_RE = /(?:\d{10}[A-Z]|\d{9}[A-Z]{2}|\d{4}A\d{5}[A-Z])(?![\dA-Za-z])/g;
 
 export function detectIne(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(INE_RE)) {
+  for (const m of matchesNotAfter(text, INE_RE, ENDS_WITH_ASCII_ALNUM)) {
     const sure = /\bine\b|identifiant national/.test(before(text, m.index));
     out.push({
       start: m.index,
@@ -78,13 +79,12 @@ export function detectIne(text: string): RawFinding[] {
   return out;
 }
 
-const IBAN_RE =
-  /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
-const RIB_RE = /(?<![\dA-Za-z])(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
+const IBAN_RE = /[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+const RIB_RE = /(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
 
 export function detectBank(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(IBAN_RE)) {
+  for (const m of matchesNotAfter(text, IBAN_RE, ENDS_WITH_ASCII_ALNUM)) {
     if (!ibanValid(m[0])) continue;
     out.push({
       start: m.index,
@@ -94,7 +94,7 @@ export function detectBank(text: string): RawFinding[] {
       label: 'IBAN valide (clé de contrôle correcte)',
     });
   }
-  for (const m of text.matchAll(RIB_RE)) {
+  for (const m of matchesNotAfter(text, RIB_RE, ENDS_WITH_ASCII_ALNUM)) {
     const [whole, bank, branch, account, key] = m;
     if (ribKey(bank!, branch!, account!) !== Number(key)) continue;
     out.push({
@@ -108,12 +108,12 @@ export function detectBank(text: string): RawFinding[] {
   return out;
 }
 
-const CAF_RE = /(?<![\dA-Za-z])\d{7}(?![\dA-Za-z])/g;
+const CAF_RE = /\d{7}(?![\dA-Za-z])/g;
 const CAF_CONTEXT = /(caf|allocataire|alloc\b|n° d’alloc|n° d'alloc|msa)/;
 
 export function detectCaf(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(CAF_RE)) {
+  for (const m of matchesNotAfter(text, CAF_RE, ENDS_WITH_ASCII_ALNUM)) {
     if (!CAF_CONTEXT.test(before(text, m.index, 50))) continue;
     out.push({
       start: m.index,
@@ -150,12 +150,14 @@ export function detectEmails(text: string): RawFinding[] {
   return out;
 }
 
+const DIGIT_OR_PLUS_BEFORE = /[\d+]$/;
+// Matched without a leading lookbehind: `matchesNotAfter` checks the character before.
 const PHONE_RE =
-  /(?<![\d+])(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0]?\d){8}(?![ .-]?\d)/g;
+  /(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0]?\d){8}(?![ .-]?\d)/g;
 
 export function detectPhones(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of text.matchAll(PHONE_RE)) {
+  for (const m of matchesNotAfter(text, PHONE_RE, DIGIT_OR_PLUS_BEFORE)) {
     // Separators must be regular: pairs, or a 4-digit head then pairs («0751 84 29 06»).
     const separators = m[0].replace(/^(?:\+|00)\s?33/, '0').match(/[ .\-\u00a0]/g) ?? [];
     if (new Set(separators).size > 1) continue;

@@ -5,25 +5,27 @@
  * found once is then propagated to all its occurrences in the document.
  * Organisations named after people («école Jean Jaurès») are not persons.
  */
-import { isFirstName } from '../first-names';
 import {
-  CIVILITIES,
-  GREETINGS,
-  INSTITUTIONS,
-  isClosingLine,
-  KINSHIP,
-  NOT_NAMES,
-  ORGANISATION_WORDS,
-  PARENT_WORDS,
+  CIVILITY,
+  FIRST_NAME,
+  GREETING,
+  KIN,
+  NOT_NAME,
+  ORGANISATION,
+  PARENT_WORD,
+  PARTICLE,
   PARTICLES,
-  PROFESSIONS,
-  PUBLIC_OFFICES,
-  WORD_NAMES,
+  PRESENTATION,
+  PROFESSION,
+  PUBLIC_OFFICE,
+  STRONG,
+  WORD_NAME,
 } from '../lexicon';
 import type { NameEntry, NamesIndex } from '../names-index';
 import type { Token } from '../tokens';
+import { ScratchSlot, zeroedBytes } from '../scratch';
 import type { RawFinding, Role } from '../types';
-import { WEBMAIL } from '../roles';
+import { WEBMAIL, type LineInfo } from '../roles';
 import type { TableCell } from './tables';
 
 interface Mark {
@@ -42,6 +44,8 @@ export interface NameContext {
   /** Ranges already taken by other detectors (e-mails, addresses…). */
   taken: (start: number) => boolean;
   cells: TableCell[];
+  /** The text's lines (`text.split('\n')`), described once per scan. */
+  lines: readonly LineInfo[];
 }
 
 export interface NameResult {
@@ -56,39 +60,41 @@ const ORGANISATION_QUALIFIERS = new Set(
   ),
 );
 
-/** «C'est Rayane», «je suis Karima», «ici Yanis». */
-const PRESENTATION = new Set(['c', 'est', 'suis', 'ici']);
+function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
 
-const HEADER_LINE = /^\s*(?:de|à|a|cc|cci|from|to|exp[ée]diteur|destinataire)\s?:/i;
-
-function isAcronym(t: Token): boolean {
-  return t.shape === 'upper' && (t.folded.length <= 2 || !/[aeiouy]/.test(t.folded));
+/** Whether a word is in a lexicon class (bits computed once per word form by the tokenizer). */
+function is(t: Token, bit: number): boolean {
+  return (t.classes & bit) !== 0;
 }
 
 /** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
 function strongShaped(t: Token | undefined): boolean {
-  if (!t || t.shape === 'lower' || t.folded.length < 2) return false;
-  if (NOT_NAMES.has(t.folded) || INSTITUTIONS.has(t.folded) || PROFESSIONS.has(t.folded))
-    return false;
-  if (KINSHIP.has(t.folded) || CIVILITIES.has(t.folded) || GREETINGS.has(t.folded)) return false;
-  return !isAcronym(t);
+  return t !== undefined && (t.classes & STRONG) !== 0;
 }
 
 /** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
 function nameShaped(t: Token | undefined): boolean {
   if (!strongShaped(t)) return false;
-  return !WORD_NAMES.has(t!.folded) || t!.shape === 'upper' || !t!.sentenceStart;
+  return !is(t!, WORD_NAME) || t!.shape === 'upper' || !t!.sentenceStart;
 }
 
 export function detectNames(text: string, ctx: NameContext): NameResult {
   const { tokens, names } = ctx;
   // Lines by index, split once (searching newlines around each word would be quadratic).
-  const lineTexts = text.split('\n');
+  const lineTexts = ctx.lines.map((l) => l.text);
   const lineTextOf = (t: Token) => lineTexts[t.line] ?? '';
   const shouting = new Map<number, boolean>();
   const shoutingLine = (line: number) => {
     if (!shouting.has(line)) {
-      const letters = (lineTexts[line] ?? '').replace(NOT_LETTER, '');
+      const lineText = lineTexts[line] ?? '';
+      // A lowercase ASCII letter settles it without extracting the letters (most lines).
+      const letters = hasAsciiLower(lineText) ? '' : lineText.replace(NOT_LETTER, '');
       shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
     }
     return shouting.get(line)!;
@@ -98,7 +104,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const schools: Array<{ start: number; end: number }> = [];
   // Whether the next token is on the same line, separated by spaces or a hyphen only
   // (computed once: the passes below ask it many times per token).
-  const joined = new Uint8Array(tokens.length);
+  const joined = zeroedBytes(ScratchSlot.Joined, tokens.length);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
@@ -116,7 +122,15 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (blocked[i]) return;
     const old = marks[i];
     if (!old || m.confidence > old.confidence || (m.roleSure && !old.roleSure)) {
-      marks[i] = { ...old, ...m, entries: m.entries ?? old?.entries };
+      // Spelled out rather than spread: one object shape for every mark keeps this hot path fast.
+      marks[i] = {
+        confidence: m.confidence,
+        label: m.label,
+        role: 'role' in m ? m.role : old?.role,
+        roleSure: 'roleSure' in m ? m.roleSure : old?.roleSure,
+        entries: m.entries ?? old?.entries,
+        parent: 'parent' in m ? m.parent : old?.parent,
+      };
     }
   };
 
@@ -124,25 +138,20 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const organisationNames = new Set<string>();
   tokens.forEach((t, i) => {
     if (ctx.taken(t.start)) blocked[i] = true;
-    if (!ORGANISATION_WORDS.has(t.folded)) return;
+    if (!is(t, ORGANISATION)) return;
     let j = i + 1;
     while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
     const nameStart = j;
     while (
       tokens[j] &&
-      (strongShaped(tokens[j]) ||
-        PARTICLES.has(tokens[j]!.folded) ||
-        tokens[j]!.folded === 'les') &&
+      (strongShaped(tokens[j]) || is(tokens[j]!, PARTICLE) || tokens[j]!.folded === 'les') &&
       adjacent(j - 1) &&
       j - i <= 4
     ) {
       blocked[j] = true;
       j++;
     }
-    while (
-      j > nameStart &&
-      (PARTICLES.has(tokens[j - 1]!.folded) || tokens[j - 1]!.folded === 'les')
-    )
+    while (j > nameStart && (is(tokens[j - 1]!, PARTICLE) || tokens[j - 1]!.folded === 'les'))
       blocked[--j] = false;
     if (j > nameStart) {
       if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
@@ -186,8 +195,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
         if (!entries) continue;
         // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
-        if (n === 1 && NOT_NAMES.has(t.folded) && t.shape === 'lower') break;
-        const ambiguous = n === 1 && WORD_NAMES.has(t.folded);
+        if (n === 1 && is(t, NOT_NAME) && t.shape === 'lower') break;
+        const ambiguous = n === 1 && is(t, WORD_NAME);
         if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1]))))
           break;
         if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
@@ -216,12 +225,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
       const t = tokens[i]!;
       if (t.start < cell.start || t.end > cell.end) continue;
-      if (
-        CIVILITIES.has(t.folded) ||
-        NOT_NAMES.has(t.folded) ||
-        (WORD_NAMES.has(t.folded) && t.shape === 'lower')
-      )
-        continue;
+      if (is(t, CIVILITY) || is(t, NOT_NAME) || (is(t, WORD_NAME) && t.shape === 'lower')) continue;
       const professional = cell.kind === 'professionnel';
       mark(i, {
         confidence: 0.9,
@@ -235,8 +239,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   }
 
   // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
-  const lowerLines = new Set<number>(tokens.map((t) => t.line));
-  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLines.delete(t.line);
+  const lowerLine = zeroedBytes(ScratchSlot.LowerLines, lineTexts.length);
+  for (const t of tokens) lowerLine[t.line] = 1;
+  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLine[t.line] = 0;
 
   // 3. Context words before a name.
   const emailDocument = /^\s*(?:de|from|à|to|objet|subject)\s?:/im.test(text);
@@ -248,40 +253,40 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     let roleSure = false;
     let parent = false;
     const isCivility =
-      CIVILITIES.has(t.folded) &&
+      is(t, CIVILITY) &&
       (t.folded !== 'm' || text.charAt(t.end) === '.') &&
       (t.folded !== 'me' || t.shape !== 'lower');
     if (isCivility) {
       label = 'nom après une civilité';
       const before = tokens[i - 1];
       const before2 = tokens[i - 2];
-      if (before && PROFESSIONS.has(before.folded)) [role, roleSure] = ['professionnel', true];
-      else if (before && PUBLIC_OFFICES.has(before.folded)) [role, roleSure] = ['public', true];
-      else if (before && GREETINGS.has(before.folded) && emailDocument) role = 'professionnel';
+      if (before && is(before, PROFESSION)) [role, roleSure] = ['professionnel', true];
+      else if (before && is(before, PUBLIC_OFFICE)) [role, roleSure] = ['public', true];
+      else if (before && is(before, GREETING) && emailDocument) role = 'professionnel';
       else if (
         before2 &&
-        PROFESSIONS.has(before2.folded) &&
+        is(before2, PROFESSION) &&
         /,\s*$/.test(text.slice(before2.end, t.start))
       ) {
         [role, roleSure] = ['professionnel', true];
       }
-    } else if (KINSHIP.has(t.folded)) {
+    } else if (is(t, KIN)) {
       label = 'nom d’un membre de la famille';
       role = 'beneficiaire';
       if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
         next++;
       // «sa mère Karima» names a parent; «la maman de Rayane», a child.
-      parent = PARENT_WORDS.has(t.folded) && next === i + 1;
-    } else if (GREETINGS.has(t.folded)) {
+      parent = is(t, PARENT_WORD) && next === i + 1;
+    } else if (is(t, GREETING)) {
       label = 'nom dans une formule d’appel';
       if (emailDocument) role = 'professionnel';
-    } else if (PROFESSIONS.has(t.folded) || PUBLIC_OFFICES.has(t.folded)) {
-      const public_ = PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded);
+    } else if (is(t, PROFESSION) || is(t, PUBLIC_OFFICE)) {
+      const public_ = is(t, PUBLIC_OFFICE) && !is(t, PROFESSION);
       label = public_ ? 'nom d’une personnalité publique' : 'nom d’un professionnel';
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
-      if (tokens[next] && CIVILITIES.has(tokens[next]!.folded)) continue;
+      if (tokens[next] && is(tokens[next]!, CIVILITY)) continue;
     } else if (
-      PRESENTATION.has(t.folded) &&
+      is(t, PRESENTATION) &&
       (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
     ) {
       label = 'nom dans une présentation';
@@ -292,18 +297,18 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (!/^[\s.,:'’]{0,3}$/.test(gap) || (/[.,:]/.test(gap) && !isCivility)) continue;
     const lowerOk =
       n.shape === 'lower' &&
-      lowerLines.has(n.line) &&
-      (isFirstName(n.folded) || isCivility) &&
-      !KINSHIP.has(n.folded) &&
-      !NOT_NAMES.has(n.folded) &&
-      !WORD_NAMES.has(n.folded) &&
+      lowerLine[n.line] === 1 &&
+      (is(n, FIRST_NAME) || isCivility) &&
+      !is(n, KIN) &&
+      !is(n, NOT_NAME) &&
+      !is(n, WORD_NAME) &&
       n.folded.length >= 3;
     const strongContext = isCivility || label === 'nom d’un membre de la famille';
     // «M. Le Gall», «Mme Dos Santos»: a capitalised particle opens the name.
     const particleName =
       strongContext &&
       n.shape !== 'lower' &&
-      PARTICLES.has(n.folded) &&
+      is(n, PARTICLE) &&
       adjacent(next) &&
       strongShaped(tokens[next + 1]);
     if (particleName) {
@@ -312,13 +317,13 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       continue;
     }
     if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
-    if (!strongContext && !isFirstName(n.folded) && !marks[next] && n.shape !== 'upper') {
+    if (!strongContext && !is(n, FIRST_NAME) && !marks[next] && n.shape !== 'upper') {
       // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
       if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique')
         continue;
-      if (!isFirstName(n.folded) && !nameShaped(tokens[next + 1])) continue;
+      if (!is(n, FIRST_NAME) && !nameShaped(tokens[next + 1])) continue;
     }
-    if (CIVILITIES.has(n.folded)) continue;
+    if (is(n, CIVILITY)) continue;
     mark(next, {
       confidence: strongContext ? 0.9 : 0.8,
       label,
@@ -338,7 +343,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   tokens.forEach((t, i) => {
     if (!t.sentenceStart || (i > 0 && tokens[i - 1]!.line === t.line)) return;
     const line = lineTextOf(t);
-    if (HEADER_LINE.test(line)) {
+    if (ctx.lines[t.line]!.header) {
       // A personal mailbox in the header may be a family writing: professional, but not sure.
       lineRoles.set(t.line, {
         confidence: 0.85,
@@ -348,7 +353,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       });
       return;
     }
-    if (isClosingLine(line)) {
+    if (ctx.lines[t.line]!.closing) {
       closingLine = t.line;
       signatureDone = false;
       return;
@@ -359,11 +364,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const shortLine =
         lineTokens.length <= 3 &&
         lineTokens.every(
-          (x) =>
-            x.folded.length >= 2 &&
-            !NOT_NAMES.has(x.folded) &&
-            !PROFESSIONS.has(x.folded) &&
-            !KINSHIP.has(x.folded),
+          (x) => x.folded.length >= 2 && !is(x, NOT_NAME) && !is(x, PROFESSION) && !is(x, KIN),
         ) &&
         SIGNATURE_LINE.test(lineTextOf(t).trim());
       if (shortLine) {
@@ -380,7 +381,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       }
       if (
         nameShaped(t) &&
-        (isFirstName(t.folded) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
+        (is(t, FIRST_NAME) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
       ) {
         lineRoles.set(t.line, {
           confidence: 0.85,
@@ -402,20 +403,17 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       header &&
       !(
         nameShaped(t) &&
-        (isFirstName(t.folded) ||
-          marks[i] ||
-          t.shape === 'upper' ||
-          (adjacent(i - 1) && marks[i - 1]))
+        (is(t, FIRST_NAME) || marks[i] || t.shape === 'upper' || (adjacent(i - 1) && marks[i - 1]))
       )
     )
       return;
     const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
     const lowerName =
       t.shape === 'lower' &&
-      lowerLines.has(t.line) &&
+      lowerLine[t.line] === 1 &&
       opensLine &&
-      isFirstName(t.folded) &&
-      !NOT_NAMES.has(t.folded);
+      is(t, FIRST_NAME) &&
+      !is(t, NOT_NAME);
     if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1]))))
       return;
     if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(t))) return;
@@ -424,7 +422,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
 
   // 5. First-name list: capitalised first names, with a word-sense check at sentence starts.
   tokens.forEach((t, i) => {
-    if (blocked[i] || marks[i] || !nameShaped(t) || !isFirstName(t.folded) || t.folded.length < 3)
+    if (blocked[i] || marks[i] || !nameShaped(t) || !is(t, FIRST_NAME) || t.folded.length < 3)
       return;
     const nextIsName = adjacent(i) && nameShaped(tokens[i + 1]);
     if (t.sentenceStart && t.shape === 'title' && !nextIsName) {
@@ -467,7 +465,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (blocked[i] || marks[i] || t.shape !== 'upper' || !nameShaped(t)) return;
     const shouting = shoutingLine(t.line);
     const nextTo = (adjacent(i) && marks[i + 1]) || (adjacent(i - 1) && marks[i - 1]);
-    if (shouting && !nextTo && !isFirstName(t.folded)) return;
+    if (shouting && !nextTo && !is(t, FIRST_NAME)) return;
     if (!nextTo && t.folded.length < 5) return;
     mark(i, { confidence: nextTo ? 0.85 : 0.65, label: 'nom en capitales' });
   });
@@ -481,12 +479,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       while (j < tokens.length && adjacent(j - 1) && !blocked[j] && j - i <= 3) {
         const w = tokens[j]!;
         if (marks[j]) break;
-        if (
-          PARTICLES.has(w.folded) &&
-          strongShaped(tokens[j + 1]) &&
-          adjacent(j) &&
-          w.shape !== 'lower'
-        ) {
+        if (is(w, PARTICLE) && strongShaped(tokens[j + 1]) && adjacent(j) && w.shape !== 'lower') {
           mark(j, m);
           j++;
           continue;
@@ -494,18 +487,15 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         // In lowercase lines (SMS), a surname after a first name found in a strong context.
         const lowerSurname =
           w.shape === 'lower' &&
-          lowerLines.has(w.line) &&
+          lowerLine[w.line] === 1 &&
           m.confidence >= 0.85 &&
           w.folded.length >= 3 &&
-          !NOT_NAMES.has(w.folded) &&
-          !KINSHIP.has(w.folded) &&
-          !WORD_NAMES.has(w.folded) &&
-          (j === i + 1 || PARTICLES.has(tokens[j - 1]!.folded));
+          !is(w, NOT_NAME) &&
+          !is(w, KIN) &&
+          !is(w, WORD_NAME) &&
+          (j === i + 1 || is(tokens[j - 1]!, PARTICLE));
         const lowerParticle =
-          w.shape === 'lower' &&
-          lowerLines.has(w.line) &&
-          PARTICLES.has(w.folded) &&
-          m.confidence >= 0.85;
+          w.shape === 'lower' && lowerLine[w.line] === 1 && is(w, PARTICLE) && m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
           mark(j, m);
           j++;
@@ -516,9 +506,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
           (w.shape === 'upper'
             ? strongShaped(w)
             : nameShaped(w) &&
-              (tokens[i]!.shape !== 'title' ||
-                isFirstName(tokens[i]!.folded) ||
-                m.confidence >= 0.85));
+              (tokens[i]!.shape !== 'title' || is(tokens[i]!, FIRST_NAME) || m.confidence >= 0.85));
         if (!fits) break;
         mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;
@@ -541,7 +529,7 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const found = new Map<string, Mark>();
   marks.forEach((m, i) => {
     const t = tokens[i]!;
-    if (!m || t.folded.length < 3 || PARTICLES.has(t.folded)) return;
+    if (!m || t.folded.length < 3 || is(t, PARTICLE)) return;
     const old = found.get(t.folded);
     if (
       !old ||
@@ -555,8 +543,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     if (marks[i] || blocked[i]) return;
     const m = found.get(t.folded);
     if (!m) return;
-    if (NOT_NAMES.has(t.folded) || PROFESSIONS.has(t.folded)) return;
-    if (WORD_NAMES.has(t.folded)) {
+    if (is(t, NOT_NAME) || is(t, PROFESSION)) return;
+    if (is(t, WORD_NAME)) {
       if (t.shape === 'lower') return;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
       if (t.sentenceStart && GRACE_A.test(text.slice(t.end, t.end + 5))) return;
@@ -568,9 +556,9 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   const roleWord = (t: Token | undefined): Role | undefined =>
     !t
       ? undefined
-      : PUBLIC_OFFICES.has(t.folded) && !PROFESSIONS.has(t.folded)
+      : is(t, PUBLIC_OFFICE) && !is(t, PROFESSION)
         ? 'public'
-        : PROFESSIONS.has(t.folded)
+        : is(t, PROFESSION)
           ? 'professionnel'
           : undefined;
   for (let i = 0; i < tokens.length; i++) {
@@ -610,20 +598,23 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       if ((mj.roleSure && !best.roleSure) || mj.confidence > best.confidence)
         best = { ...mj, entries: mj.entries ?? best.entries };
     }
-    const entries = combineEntries(marks.slice(i, j + 1));
+    const run = i === j ? [m] : marks.slice(i, j + 1);
+    const entries = combineEntries(run);
     // Someone introduced as a parent and unknown to the caseload is labelled as a parent.
-    const parent = !entries && marks.slice(i, j + 1).some((x) => x?.parent);
-    findings.push({
+    const parent = !entries && run.some((x) => x?.parent);
+    const finding: RawFinding = {
       start: tokens[i]!.start,
       end: tokens[j]!.end,
       type: 'PERSONNE',
       confidence: best.confidence,
       label: best.label,
-      ...(best.role ? { role: best.role } : {}),
-      ...(best.roleSure ? { roleSure: true } : {}),
-      ...personOf(entries, tokens.slice(i, j + 1)),
-      ...(parent ? { personKind: 'responsable' as const } : {}),
-    });
+    };
+    // Assigned one by one rather than spread in: one finding per name found.
+    if (best.role) finding.role = best.role;
+    if (best.roleSure) finding.roleSure = true;
+    Object.assign(finding, personOf(entries, i === j ? [tokens[i]!] : tokens.slice(i, j + 1)));
+    if (parent) finding.personKind = 'responsable';
+    findings.push(finding);
     i = j;
   }
   return { findings: withInitials(text, findings), schools };
@@ -709,7 +700,7 @@ const NOT_INITIALS =
 function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   const out = [...findings];
   const byEnd = new Map(out.map((f) => [f.end, f]));
-  const covered = new Uint8Array(text.length + 1);
+  const covered = zeroedBytes(ScratchSlot.Covered, text.length + 1);
   for (const f of out) covered.fill(1, f.start, f.end);
   const free = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (covered[i]) return false;
@@ -757,6 +748,9 @@ function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
   }
   // A single initial before a found surname: «L. Lacan» («M.» is a civility).
   for (const f of out) {
+    // Only a full stop just before (or before one space) can end an initial: most findings skip the regex.
+    const c = text.charCodeAt(f.start - 1);
+    if (c !== 46 && !((c === 32 || c === 0xa0) && text.charCodeAt(f.start - 2) === 46)) continue;
     const head = INITIAL_BEFORE.exec(text.slice(Math.max(0, f.start - 4), f.start));
     if (head && head[1] !== 'M') f.start -= head[0].length;
   }

@@ -5,6 +5,7 @@
  * together they may.
  */
 import type { FindingType, RawFinding } from '../types';
+import { ENDS_WITH_LETTER, ENDS_WITH_LETTER_OR_DIGIT, matchesNotAfter } from './matching';
 
 function push(
   out: RawFinding[],
@@ -44,25 +45,6 @@ const JUSTICE =
 
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const TRAILING_ARTICLE = /\s(?:de|du|des|la|le|les)$/u;
-const ENDS_WITH_LETTER = /\p{L}$/u;
-const ENDS_WITH_LETTER_OR_DIGIT = /[\p{L}\d]$/u;
-
-/**
- * `text.matchAll(re)` for a global regex that must not start right after a
- * letter (or a digit): a match found there is dropped and the search resumes
- * one character further, exactly as a leading lookbehind would behave.
- */
-function* matchesNotAfter(text: string, re: RegExp, before: RegExp): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // Two code units: the character before may lie outside the basic plane.
-    if (before.test(text.slice(Math.max(0, m.index - 2), m.index))) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
-    yield m;
-  }
-}
 
 /** Keywords inside a professional's title in parentheses («Mme Roux (psychologue, CMP)») are not about a child. */
 function inTitleParentheses(text: string, start: number): boolean {

@@ -55,23 +55,23 @@ function cachedColumnKind(header: string): ColumnKind | undefined {
   return columnKinds.get(header);
 }
 
-const SEPARATORS: Array<[string, RegExp]> = [
-  ['tab', /\t/],
-  [';', /;/],
-  ['|', /\|/],
-  ['spaces', / {2,}/],
-];
+/** Separators in order of preference, each with its global form (compiled once, not per line). */
+const SEPARATORS: Array<[RegExp, RegExp]> = [/\t/, /;/, /\|/, / {2,}/].map((re) => [
+  re,
+  new RegExp(re.source, 'g'),
+]);
 
-/** Cells of one line, with offsets, split on the given separator. */
+/** Cells of one line, with offsets, split on the given (global) separator. */
 function cellsOf(
   line: string,
   offset: number,
-  separator: RegExp,
+  global: RegExp,
 ): Array<{ start: number; end: number }> {
   const cells: Array<{ start: number; end: number }> = [];
-  const global = new RegExp(separator.source, 'g');
   let from = 0;
-  for (const m of line.matchAll(global)) {
+  // `exec` rather than `matchAll`, which would copy the regex on every line.
+  global.lastIndex = 0;
+  for (let m = global.exec(line); m; m = global.exec(line)) {
     cells.push({ start: offset + from, end: offset + m.index });
     from = m.index + m[0].length;
   }
@@ -82,22 +82,26 @@ function cellsOf(
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const HAS_LETTER_OR_DIGIT = /\p{L}|\d/u;
 
-export function detectTableCells(text: string): TableCell[] {
+/** Cells of the table columns found in a text, given its lines (`text.split('\n')`'s). */
+export function detectTableCells(
+  text: string,
+  textLines: ReadonlyArray<{ text: string }>,
+): TableCell[] {
   const out: TableCell[] = [];
   const lines: Array<{ text: string; start: number }> = [];
   let pos = 0;
-  for (const line of text.split('\n')) {
+  for (const { text: line } of textLines) {
     lines.push({ text: line.replace(/\r$/, ''), start: pos });
     pos += line.length + 1;
   }
   let columns: Array<ColumnKind | undefined> | undefined;
-  let separator: RegExp | undefined;
+  let separator: [RegExp, RegExp] | undefined;
   for (const line of lines) {
     if (!line.text.trim()) {
       columns = undefined;
       continue;
     }
-    const found = SEPARATORS.find(([, re]) => re.test(line.text));
+    const found = SEPARATORS.find(([re]) => re.test(line.text));
     if (!found) {
       columns = undefined;
       continue;
@@ -107,11 +111,11 @@ export function detectTableCells(text: string): TableCell[] {
     const named = kinds.filter(Boolean).length;
     if (named >= 2 || (named >= 1 && cells.length >= 3 && kinds.some((k) => k === 'personne'))) {
       columns = kinds;
-      separator = found[1];
+      separator = found;
       continue;
     }
-    if (!columns || !separator || !separator.test(line.text)) continue;
-    cellsOf(line.text, line.start, separator).forEach((cell, index) => {
+    if (!columns || !separator || !separator[0].test(line.text)) continue;
+    cellsOf(line.text, line.start, separator[1]).forEach((cell, index) => {
       const kind = columns![index];
       if (!kind) return;
       let { start, end } = cell;
