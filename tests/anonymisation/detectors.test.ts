@@ -68,6 +68,10 @@ describe('phones', () => {
       '0033 6 12 34 56 78',
       '+33 (0)6 12 34 56 78',
       '0751 84 29 06',
+      // As Word and Outlook write them: no-break spaces, narrow ones, or mixed with plain spaces.
+      '06\u00a012\u00a034\u00a056\u00a078',
+      '06\u202f12\u202f34\u202f56\u202f78',
+      '06 12\u00a034 56 78',
     ]) {
       expect(only(`Appelez le ${phone} demain.`, 'TELEPHONE')).toEqual([phone]);
     }

@@ -7,7 +7,8 @@ import type { RawFinding } from '../types';
 import { ibanValid, nirKey, ribKey } from './checksums';
 import { ENDS_WITH_ASCII_ALNUM, matchesNotAfter } from './matching';
 
-const SEP = '[ .\\-\\u00a0]?';
+// Word and Outlook put no-break spaces (U+00A0, and the narrow U+202F) between digit groups.
+const SEP = '[ .\\-\\u00a0\\u202f]?';
 
 /** Text of the line before `index`, at most `max` characters, folded to lowercase. */
 function before(text: string, index: number, max = 60): string {
@@ -153,13 +154,19 @@ export function detectEmails(text: string): RawFinding[] {
 const DIGIT_OR_PLUS_BEFORE = /[\d+]$/;
 // Matched without a leading lookbehind: `matchesNotAfter` checks the character before.
 const PHONE_RE =
-  /(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0]?\d){8}(?![ .-]?\d)/g;
+  /(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0\u202f]?\d){8}(?![ .-]?\d)/g;
+/** Any space counts as one separator: a typed number often mixes spaces and no-break spaces. */
+const SPACES = /[\u00a0\u202f]/g;
 
 export function detectPhones(text: string): RawFinding[] {
   const out: RawFinding[] = [];
   for (const m of matchesNotAfter(text, PHONE_RE, DIGIT_OR_PLUS_BEFORE)) {
     // Separators must be regular: pairs, or a 4-digit head then pairs («0751 84 29 06»).
-    const separators = m[0].replace(/^(?:\+|00)\s?33/, '0').match(/[ .\-\u00a0]/g) ?? [];
+    const separators =
+      m[0]
+        .replace(/^(?:\+|00)\s?33/, '0')
+        .replace(SPACES, ' ')
+        .match(/[ .-]/g) ?? [];
     if (new Set(separators).size > 1) continue;
     out.push({
       start: m.index,
