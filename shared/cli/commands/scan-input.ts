@@ -1,7 +1,6 @@
 /** What `scan` and `anonymise` share: reading the text and the caseload into scan options. */
 import type { ScanOptions } from '../../anonymisation';
 import { PasserelleError, peopleFromRecords } from '../../parcours';
-import { readCaseloadFile } from '../caseload-file';
 import { stringOption, type ParsedArgs } from '../command';
 import { readInput, type CliIO } from '../io';
 
@@ -25,7 +24,11 @@ export async function readText(path: string, io: CliIO): Promise<string> {
 }
 
 export async function scanOptionsFrom(args: ParsedArgs, io: CliIO): Promise<ScanOptions> {
-  const { namesIndexFromPeople } = await import('../../anonymisation');
+  // Loaded on use: `scan --help` needs neither the detector nor the spreadsheet and store readers.
+  const [{ namesIndexFromPeople }, { readCaseloadFile }] = await Promise.all([
+    import('../../anonymisation'),
+    import('../caseload-file'),
+  ]);
   const caseload = stringOption(args, 'caseload');
   if (!caseload) return {};
   const { records } = await readCaseloadFile(caseload, io);
