@@ -11,6 +11,7 @@ export { PassphraseSetup, type PassphraseSetupProps } from './passphrase-setup';
 export { UnlockScreen, type UnlockScreenProps } from './unlock-screen';
 export { StoreWiped, type StoreWipedProps } from './store-wiped';
 export { CaseloadView, type CaseloadViewProps } from './caseload-view';
+export { OpenCaseload, type OpenCaseloadProps } from './open-caseload';
 export { RecordEditor, type RecordEditorProps } from './record-editor';
 export {
   useCaseload,

@@ -4,15 +4,8 @@
  * caseload), later uses unlock it, a wiped store offers a restore; once open,
  * the shared caseload view with a lock button, locked again after inactivity.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
-import type { CaseloadStore } from '../../../shared/store';
-import { CaseloadView, downloadJson, errorMessage, useCaseload } from '../../../shared/ui';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { OpenCaseload } from '../../../shared/ui';
 import type { ViewProps } from '../views';
 import { SessionGate } from './session-gate';
 
@@ -27,44 +20,18 @@ function SampleNotice() {
   );
 }
 
-function OpenCaseload({
-  store,
-  preview,
-  onLock,
-}: {
-  store: CaseloadStore;
-  preview: boolean;
-  onLock(): void;
-}) {
-  const caseload = useCaseload(store, downloadJson);
-  if (caseload.error) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          {errorMessage(caseload.error, 'La file active n’a pas pu être lue : rouvrez le volet.')}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (!caseload.records) return <Spinner size="small" label="Ouverture de la file active…" />;
-  return (
-    <CaseloadView
-      records={caseload.records}
-      onSave={caseload.save}
-      onErase={caseload.erase}
-      onExport={caseload.exportChild}
-      loadHistory={caseload.loadHistory}
-      notice={preview ? <SampleNotice /> : undefined}
-      toolbar={<Button onClick={onLock}>Verrouiller</Button>}
-    />
-  );
-}
-
 export default function CaseloadPaneView({ environment }: ViewProps) {
   const preview = environment.kind === 'preview';
   return (
     <SessionGate preview={preview}>
-      {(store, lock) => <OpenCaseload store={store} preview={preview} onLock={lock} />}
+      {(store, lock) => (
+        <OpenCaseload
+          source={store}
+          onLock={lock}
+          shell="le volet"
+          notice={preview ? <SampleNotice /> : undefined}
+        />
+      )}
     </SessionGate>
   );
 }

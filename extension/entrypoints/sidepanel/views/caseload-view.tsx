@@ -4,10 +4,9 @@
  * access) with a lock button. Each change tells the background, whose
  * webmail check uses the caseload's names.
  */
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { CaseloadStore } from '../../../../shared/store';
-import { CaseloadView, downloadJson, errorMessage, useCaseload } from '../../../../shared/ui';
+import { OpenCaseload } from '../../../../shared/ui';
 import { background } from '../../../pages/background-link';
 import { PageGate } from '../../../pages/session';
 
@@ -29,31 +28,11 @@ function notifying(store: CaseloadStore) {
   };
 }
 
-function OpenCaseload({ store, onLock }: { store: CaseloadStore; onLock(): void }) {
+function NotifyingCaseload({ store, onLock }: { store: CaseloadStore; onLock(): void }) {
   const source = useMemo(() => notifying(store), [store]);
-  const caseload = useCaseload(source, downloadJson);
-  if (caseload.error) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          {errorMessage(caseload.error, 'La file active n’a pas pu être lue : rouvrez le panneau.')}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  if (!caseload.records) return <Spinner size="small" label="Ouverture de la file active…" />;
-  return (
-    <CaseloadView
-      records={caseload.records}
-      onSave={caseload.save}
-      onErase={caseload.erase}
-      onExport={caseload.exportChild}
-      loadHistory={caseload.loadHistory}
-      toolbar={<Button onClick={onLock}>Verrouiller</Button>}
-    />
-  );
+  return <OpenCaseload source={source} onLock={onLock} shell="le panneau" />;
 }
 
 export default function CaseloadPanelView() {
-  return <PageGate>{(store, lock) => <OpenCaseload store={store} onLock={lock} />}</PageGate>;
+  return <PageGate>{(store, lock) => <NotifyingCaseload store={store} onLock={lock} />}</PageGate>;
 }
