@@ -8,6 +8,13 @@
  * anything shaped like the store. Needs React 19 and Fluent UI; no Office, no WXT.
  */
 export { PassphraseSetup, type PassphraseSetupProps } from './passphrase-setup';
+export {
+  NewPassphraseFields,
+  newPassphraseReady,
+  EMPTY_PASSPHRASE,
+  type NewPassphrase,
+  type NewPassphraseFieldsProps,
+} from './new-passphrase-fields';
 export { UnlockScreen, type UnlockScreenProps } from './unlock-screen';
 export { StoreWiped, type StoreWipedProps } from './store-wiped';
 export { CaseloadView, type CaseloadViewProps } from './caseload-view';

@@ -3,17 +3,9 @@
  * this device, sees its strength, types it twice. It is handed to `onCreate`
  * and never kept: lose it and the data cannot be opened, hence the backup advice.
  */
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { passphraseStrength } from './passphrase-strength';
+import { EMPTY_PASSPHRASE, NewPassphraseFields, newPassphraseReady } from './new-passphrase-fields';
 import { Screen, useScreenStyles } from './screen';
 import { errorMessage } from './typography';
 
@@ -24,18 +16,13 @@ export interface PassphraseSetupProps {
   notice?: ReactNode;
 }
 
-const meterColour = ['error', 'error', 'warning', 'success', 'success'] as const;
-
 export function PassphraseSetup({ onCreate, notice }: PassphraseSetupProps) {
   const styles = useScreenStyles();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [passphrase, setPassphrase] = useState(EMPTY_PASSPHRASE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const explanationId = useId();
-  const strength = passphraseStrength(passphrase);
-  const mismatch = confirmation !== '' && confirmation !== passphrase;
-  const ready = strength.acceptable && confirmation === passphrase && !busy;
+  const ready = newPassphraseReady(passphrase) && !busy;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +30,7 @@ export function PassphraseSetup({ onCreate, notice }: PassphraseSetupProps) {
     setBusy(true);
     setError(null);
     try {
-      await onCreate(passphrase);
+      await onCreate(passphrase.value);
     } catch (caught) {
       setError(errorMessage(caught, 'La file active n’a pas pu être créée : réessayez.'));
       setBusy(false);
@@ -60,44 +47,13 @@ export function PassphraseSetup({ onCreate, notice }: PassphraseSetupProps) {
         illisibles&nbsp;: notez-la en lieu sûr et faites régulièrement une sauvegarde.
       </Text>
       <form className={styles.form} onSubmit={submit} aria-describedby={explanationId}>
-        <Field
+        <NewPassphraseFields
+          passphrase={passphrase}
+          onChange={setPassphrase}
           label="Phrase de passe"
           hint="Quatre ou cinq mots sans rapport entre eux, par exemple."
-          required
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(_, data) => setPassphrase(data.value)}
-          />
-        </Field>
-        <Field
-          label="Solidité"
-          validationState={passphrase ? (strength.acceptable ? 'success' : 'warning') : 'none'}
-          validationMessage={
-            passphrase ? `${strength.label}${strength.advice ? ` — ${strength.advice}` : ''}` : ''
-          }
-        >
-          <ProgressBar
-            value={passphrase ? (strength.level + 1) / 5 : 0}
-            color={meterColour[strength.level]}
-            thickness="large"
-          />
-        </Field>
-        <Field
-          label="Confirmation de la phrase de passe"
-          required
-          validationState={mismatch ? 'error' : 'none'}
-          validationMessage={mismatch ? 'Les deux phrases ne sont pas identiques.' : undefined}
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={(_, data) => setConfirmation(data.value)}
-          />
-        </Field>
+          confirmationLabel="Confirmation de la phrase de passe"
+        />
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>

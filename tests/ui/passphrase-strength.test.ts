@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passphraseStrength } from '../../shared/ui';
+import { newPassphraseReady, passphraseStrength } from '../../shared/ui';
 
 describe('passphrase strength', () => {
   it('rates predictable or short strings low and refuses them', () => {
@@ -36,5 +36,15 @@ describe('passphrase strength', () => {
     const strength = passphraseStrength('Aé9!x$');
     expect(strength.acceptable).toBe(false);
     expect(strength.advice).toMatch(/Au moins 8 caractères/);
+  });
+});
+
+describe('a new passphrase (first use, change)', () => {
+  const strong = 'cheval agrafe batterie correcte';
+  it('is ready only when strong enough and typed the same twice', () => {
+    expect(newPassphraseReady({ value: strong, confirmation: strong })).toBe(true);
+    expect(newPassphraseReady({ value: strong, confirmation: `${strong} ` })).toBe(false);
+    expect(newPassphraseReady({ value: 'azerty', confirmation: 'azerty' })).toBe(false);
+    expect(newPassphraseReady({ value: '', confirmation: '' })).toBe(false);
   });
 });

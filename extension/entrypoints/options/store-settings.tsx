@@ -16,7 +16,14 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseloadStore, StoreSettings } from '../../../shared/store';
-import { Screen, downloadBytes, errorMessage, passphraseStrength } from '../../../shared/ui';
+import {
+  EMPTY_PASSPHRASE,
+  NewPassphraseFields,
+  Screen,
+  downloadBytes,
+  errorMessage,
+  newPassphraseReady,
+} from '../../../shared/ui';
 import { background } from '../../pages/background-link';
 import { count } from '../../pages/count';
 
@@ -35,13 +42,10 @@ const RETENTION_CHOICES = [12, 24, 36, 60];
 
 export function PassphraseSection({ store }: { store: CaseloadStore }) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [next, setNext] = useState(EMPTY_PASSPHRASE);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const strength = passphraseStrength(next);
-  const mismatch = confirmation !== '' && confirmation !== next;
-  const ready = current && strength.acceptable && confirmation === next && !busy;
+  const ready = current && newPassphraseReady(next) && !busy;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,11 +53,10 @@ export function PassphraseSection({ store }: { store: CaseloadStore }) {
     setBusy(true);
     setNotice(null);
     try {
-      await store.changePassphrase(current, next);
+      await store.changePassphrase(current, next.value);
       void background.lock();
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      setNext(EMPTY_PASSPHRASE);
       setNotice({
         intent: 'success',
         text: 'Phrase de passe changée. Le panneau latéral est verrouillé : ouvrez-le avec la nouvelle phrase.',
@@ -82,34 +85,12 @@ export function PassphraseSection({ store }: { store: CaseloadStore }) {
             onChange={(_, data) => setCurrent(data.value)}
           />
         </Field>
-        <Field
+        <NewPassphraseFields
+          passphrase={next}
+          onChange={setNext}
           label="Nouvelle phrase de passe"
-          required
-          validationState={next ? (strength.acceptable ? 'success' : 'warning') : 'none'}
-          validationMessage={
-            next ? `${strength.label}${strength.advice ? ` — ${strength.advice}` : ''}` : undefined
-          }
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(_, data) => setNext(data.value)}
-          />
-        </Field>
-        <Field
-          label="Confirmation de la nouvelle phrase"
-          required
-          validationState={mismatch ? 'error' : 'none'}
-          validationMessage={mismatch ? 'Les deux phrases ne sont pas identiques.' : undefined}
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={confirmation}
-            onChange={(_, data) => setConfirmation(data.value)}
-          />
-        </Field>
+          confirmationLabel="Confirmation de la nouvelle phrase"
+        />
         <NoticeBar notice={notice} />
         <Button type="submit" appearance="primary" disabled={!ready}>
           {busy ? 'Chiffrement en cours…' : 'Changer la phrase de passe'}
