@@ -19,6 +19,7 @@ export { UnlockScreen, type UnlockScreenProps } from './unlock-screen';
 export { StoreWiped, type StoreWipedProps } from './store-wiped';
 export { CaseloadView, type CaseloadViewProps } from './caseload-view';
 export { OpenCaseload, type OpenCaseloadProps } from './open-caseload';
+export { useBusyAction, type BusyAction } from './busy-action';
 export { RecordEditor, type RecordEditorProps } from './record-editor';
 export {
   useCaseload,

@@ -24,7 +24,7 @@ import {
   type ParagraphFinding,
 } from '../../../shared/documents';
 import type { CaseloadStore } from '../../../shared/store';
-import { FindingsList, errorMessage } from '../../../shared/ui';
+import { FindingsList, useBusyAction } from '../../../shared/ui';
 import { spotIn, type TextSpot, type WordHost, type WordParagraph } from '../../hosts/word';
 import { caseloadNames } from './caseload-names';
 import { sessionFor } from './session-gate';
@@ -56,8 +56,7 @@ function CheckDocument({ word, store }: { word: WordHost; store: CaseloadStore |
   const [checked, setChecked] = useState<Checked | null>(null);
   const [highlighted, setHighlighted] = useState(false);
   const [copy, setCopy] = useState<Copy | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction('Word n’a pas répondu : réessayez.');
 
   // Highlights are the pane's marks, not the author's: they go when the view or the pane closes.
   useEffect(() => {
@@ -68,18 +67,6 @@ function CheckDocument({ word, store }: { word: WordHost; store: CaseloadStore |
       clear();
     };
   }, [word]);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(errorMessage(caught, 'Word n’a pas répondu : réessayez.'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const check = () =>
     run(async () => {

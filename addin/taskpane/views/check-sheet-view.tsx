@@ -19,7 +19,7 @@ import {
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { excelSerialToIso } from '../../../shared/parcours';
 import type { CaseloadStore } from '../../../shared/store';
-import { FindingsList, errorMessage } from '../../../shared/ui';
+import { FindingsList, useBusyAction } from '../../../shared/ui';
 import {
   headerRowIndex,
   pseudonymiseSheet,
@@ -73,8 +73,7 @@ function CheckSheet({ excel, store }: { excel: ExcelHost; store: CaseloadStore |
   const [sheetName, setSheetName] = useState('');
   const [checked, setChecked] = useState<Checked | null>(null);
   const [copy, setCopy] = useState<Copy | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction('Excel n’a pas répondu : réessayez.');
 
   useEffect(() => {
     void excel.listSheets().then((names) => {
@@ -82,18 +81,6 @@ function CheckSheet({ excel, store }: { excel: ExcelHost; store: CaseloadStore |
       setSheetName((current) => current || (names[0] ?? ''));
     });
   }, [excel]);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(errorMessage(caught, 'Excel n’a pas répondu : réessayez.'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const check = () =>
     run(async () => {

@@ -30,7 +30,7 @@ import {
 } from '../../../shared/anonymisation';
 import { parseParcoursCode } from '../../../shared/parcours';
 import type { CaseloadStore } from '../../../shared/store';
-import { FindingsList, errorMessage, filterChoices, type ListedFinding } from '../../../shared/ui';
+import { FindingsList, filterChoices, type ListedFinding, useBusyAction } from '../../../shared/ui';
 import { recipientAddresses, type MailboxHost } from '../../hosts/mailbox';
 import type { OutlookAdapters } from '../../hosts/mailbox/outlook-adapters';
 import { decideOnSend, isDirectHit, isQuasiHit, type SendVerdict } from '../../onsend/decide';
@@ -107,22 +107,9 @@ function SendCheck({
   preview: boolean;
 }) {
   const [checked, setChecked] = useState<Checked | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction('Outlook n’a pas répondu : réessayez.');
   const [risks, setRisks] = useState<string[] | null>(null);
   const [sent, setSent] = useState<SendCompletion | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(errorMessage(caught, 'Outlook n’a pas répondu : réessayez.'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const check = useCallback(async () => {
     const [subject, body, attachments, recipients, settings, names] = await Promise.all([
