@@ -5,7 +5,8 @@
  * of known units are not read again). Each request carries the texts of the
  * units that changed; highlights are live DOM ranges per unit, rebuilt only
  * for the units whose text or findings changed, measured with
- * `getClientRects` on the next animation frame.
+ * `getClientRects` on the next animation frame — only the edited line's
+ * when nothing else can have moved.
  */
 import type { PageFinding, ScanAnswer, ScanRequest } from '../messages';
 import { visible, type EditorModel } from './editor-model';
@@ -28,6 +29,8 @@ interface Unit {
   sent?: string;
   findings: PageFinding[];
   ranges: Array<{ range: Range; blocking: boolean }>;
+  /** The ranges' boxes at the last measure, kept while nothing before them moved. */
+  rects?: Mark[];
   /** Ranges no longer match the text or the findings: rebuild before measuring. */
   stale: boolean;
   /** Its new text went to the background; the findings it has are for the old one. */
@@ -47,6 +50,13 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
   let reordered = true;
   /** Units whose new text went with the last request. */
   let awaiting: Unit[] = [];
+  /** Units whose text changed, and units with new ranges, since the last measure. */
+  const retyped = new Set<Unit>();
+  const remeasured = new Set<Unit>();
+  /** Every highlight must be measured again (the unit list changed). */
+  let measureAll = true;
+  /** Where the editor, its scroll and its last line were at the last measure. */
+  let lastPlace = '';
   /** Each finding once, kept until an answer or a new unit list changes them. */
   let counted: PageFinding[] | undefined;
 
@@ -69,8 +79,12 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
       ) {
         // A block came or went, or a container's own children changed: walk again.
         structural = true;
+        measureAll = true;
       }
-      if (unit) dirty.add(unit);
+      if (unit) {
+        dirty.add(unit);
+        retyped.add(unit);
+      }
     }
   };
 
@@ -116,7 +130,43 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
     }
     units = next;
     structural = false;
+    measureAll = true;
   }
+
+  /** New ranges over the unit's text nodes; true when they are where the live ones already were. */
+  function rebuild(unit: Unit): boolean {
+    const ranges = unit.findings.flatMap((f) => {
+      const range = rangeOf(doc, unit.segments, f.start, f.end);
+      return range ? [{ range, blocking: f.blocking }] : [];
+    });
+    const same =
+      ranges.length === unit.ranges.length &&
+      ranges.every((r, i) => {
+        const old = unit.ranges[i]!;
+        return (
+          r.blocking === old.blocking &&
+          r.range.startContainer === old.range.startContainer &&
+          r.range.startOffset === old.range.startOffset &&
+          r.range.endContainer === old.range.endContainer &&
+          r.range.endOffset === old.range.endOffset
+        );
+      });
+    unit.ranges = ranges;
+    unit.stale = false;
+    remeasured.add(unit);
+    return same;
+  }
+
+  const boxOf = (unit: Unit): DOMRect => {
+    const source = unit.source;
+    if ('element' in source) return source.element.getBoundingClientRect();
+    // Removed meanwhile: the unit list is walked again before the next measure.
+    if (!source.nodes.every((n) => n.parentNode)) return new DOMRect();
+    const range = doc.createRange();
+    range.setStartBefore(source.nodes[0]!);
+    range.setEndAfter(source.nodes[source.nodes.length - 1]!);
+    return range.getBoundingClientRect();
+  };
 
   const countedFindings = () =>
     (counted ??= units.flatMap((u) =>
@@ -161,9 +211,15 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
         unit.findings = findings;
         unit.stale = true;
       }
-      // Edited units with highlights get ranges over their new text nodes.
-      const edited = awaiting.some((u) => u.findings.length);
-      for (const unit of awaiting) unit.awaiting = false;
+      // Edited units with highlights get ranges over their new text nodes. Mostly the live
+      // ranges already followed the edit (typing after a finding on its line): then the frame
+      // of the keystroke drew them right, and no second measure of every highlight is needed.
+      let edited = false;
+      for (const unit of awaiting) {
+        unit.awaiting = false;
+        if (unit.findings.length && !(unit.stale && !dirty.has(unit) && rebuild(unit)))
+          edited = true;
+      }
       awaiting = [];
       counted = undefined;
       return full || answer.units.length > 0 || edited;
@@ -174,21 +230,29 @@ export function richModel(editor: HTMLElement, onChange: () => void): EditorMode
     },
     findings: countedFindings,
     marks(clip): Mark[] {
+      // A keystroke moves the highlights of its own line only, unless the line changed
+      // height (the last line moves), the editor moved or scrolled, or several lines
+      // changed: then all are measured, as `getClientRects` per highlight is most of the
+      // page's time per keystroke.
+      const last = units[units.length - 1];
+      const place = `${clip.left},${clip.top},${clip.width},${clip.height},${editor.scrollTop},${editor.scrollLeft},${last ? boxOf(last).bottom : 0}`;
+      const all = measureAll || place !== lastPlace || retyped.size > 1;
       const marks: Mark[] = [];
       for (const unit of units) {
         if (!unit.findings.length) continue;
         // A unit edited since its findings came keeps its live ranges until the next answer.
-        if (unit.stale && !unit.awaiting && !dirty.has(unit)) {
-          unit.ranges = unit.findings.flatMap((f) => {
-            const range = rangeOf(doc, unit.segments, f.start, f.end);
-            return range ? [{ range, blocking: f.blocking }] : [];
-          });
-          unit.stale = false;
+        if (unit.stale && !unit.awaiting && !dirty.has(unit)) rebuild(unit);
+        if (all || !unit.rects || retyped.has(unit) || remeasured.has(unit)) {
+          unit.rects = [];
+          for (const { range, blocking } of unit.ranges)
+            for (const rect of range.getClientRects()) unit.rects.push({ rect, blocking });
         }
-        for (const { range, blocking } of unit.ranges)
-          for (const rect of range.getClientRects())
-            if (visible(rect, clip)) marks.push({ rect, blocking });
+        for (const mark of unit.rects) if (visible(mark.rect, clip)) marks.push(mark);
       }
+      lastPlace = place;
+      measureAll = false;
+      retyped.clear();
+      remeasured.clear();
       return marks;
     },
     disconnect: () => observer.disconnect(),

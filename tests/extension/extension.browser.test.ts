@@ -138,6 +138,29 @@ describe.skipIf(!existsSync(chromiumPath))('the extension in Chromium', () => {
     await page.close();
   });
 
+  it('Outlook: a line above that wraps moves the marks below; typing after a mark leaves it', async () => {
+    const page = await open('outlook', ['marie.durand@partenaire.fr']);
+    await page.locator('[aria-label="Corps du message"]').click();
+    await page.keyboard.type(`Bonjour,\nSon NIR : ${NIR}\nÀ bientôt`);
+    await expect.poll(async () => (await overlayView(page)).blocking, { timeout: 10_000 }).toBe(1);
+    const before = (await overlayView(page)).boxes[0]!;
+    // Typing at the end of the NIR's line: the mark stays over the NIR.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' à retirer');
+    await page.waitForTimeout(300);
+    expect((await overlayView(page)).boxes).toEqual([before]);
+    // The first line grows onto more lines: the NIR's line moves down, its mark with it.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' la réunion de suivi'.repeat(30));
+    await expect
+      .poll(async () => (await overlayView(page)).boxes[0]?.top ?? 0)
+      .toBeGreaterThan(before.top + 30);
+    expect((await overlayView(page)).boxes[0]!.left).toBeCloseTo(before.left, 0);
+    await page.close();
+  });
+
   it('Outlook: Send is stopped for an external recipient; «Pseudonymiser» rewrites in place and keeps the caret', async () => {
     const page = await open('outlook', ['marie.durand@partenaire.fr']);
     await page.locator('[aria-label="Corps du message"]').click();
