@@ -16,7 +16,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import {
   docxParagraphs,
   pseudonymiseDocx,
@@ -27,7 +27,7 @@ import type { CaseloadStore } from '../../../shared/store';
 import { FindingsList, useBusyAction } from '../../../shared/ui';
 import { spotIn, type TextSpot, type WordHost, type WordParagraph } from '../../hosts/word';
 import { caseloadNames } from './caseload-names';
-import { sessionFor } from './session-gate';
+import { useOpenStore } from './session-gate';
 import { WordGate } from './word-gate';
 import type { ViewProps } from '../views';
 
@@ -189,11 +189,6 @@ function CheckDocument({ word, store }: { word: WordHost; store: CaseloadStore |
 
 export default function CheckDocumentView({ environment, hosts }: ViewProps) {
   // The check also runs with the caseload locked (context only), so no SessionGate here.
-  const session = sessionFor(environment.kind === 'preview');
-  const state = useSyncExternalStore(session.subscribe, () => session.current);
-  return (
-    <WordGate hosts={hosts}>
-      {(word) => <CheckDocument word={word} store={state.kind === 'open' ? state.store : null} />}
-    </WordGate>
-  );
+  const store = useOpenStore(environment.kind === 'preview');
+  return <WordGate hosts={hosts}>{(word) => <CheckDocument word={word} store={store} />}</WordGate>;
 }

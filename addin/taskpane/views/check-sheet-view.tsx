@@ -16,7 +16,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { excelSerialToIso } from '../../../shared/parcours';
 import type { CaseloadStore } from '../../../shared/store';
 import { FindingsList, useBusyAction } from '../../../shared/ui';
@@ -30,7 +30,7 @@ import {
 import { columnLetters, parseRange, type ExcelHost, type SheetRange } from '../../hosts/excel';
 import { caseloadNames } from './caseload-names';
 import { ExcelGate } from './excel-gate';
-import { sessionFor } from './session-gate';
+import { useOpenStore } from './session-gate';
 import type { ViewProps } from '../views';
 
 /** A number shown as a date (`dd/mm/yyyy`, `d mmm yy`…) is a date; `General` or text is not. */
@@ -196,11 +196,8 @@ function CheckSheet({ excel, store }: { excel: ExcelHost; store: CaseloadStore |
 
 export default function CheckSheetView({ environment, hosts }: ViewProps) {
   // The check also runs with the caseload locked (context only), so no SessionGate here.
-  const session = sessionFor(environment.kind === 'preview');
-  const state = useSyncExternalStore(session.subscribe, () => session.current);
+  const store = useOpenStore(environment.kind === 'preview');
   return (
-    <ExcelGate hosts={hosts}>
-      {(excel) => <CheckSheet excel={excel} store={state.kind === 'open' ? state.store : null} />}
-    </ExcelGate>
+    <ExcelGate hosts={hosts}>{(excel) => <CheckSheet excel={excel} store={store} />}</ExcelGate>
   );
 }

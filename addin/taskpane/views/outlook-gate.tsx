@@ -4,12 +4,12 @@
  * it refreshes the on-send handler's names filter (once per unlock).
  */
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CaseloadStore } from '../../../shared/store';
 import type { OutlookAdapters } from '../../hosts/mailbox/outlook-adapters';
 import type { HostAdapters } from '../host-adapters';
 import { refreshOnSendNames } from '../outlook/on-send-names';
-import { sessionFor } from './session-gate';
+import { useOpenStore } from './session-gate';
 
 const refreshed = new WeakSet<CaseloadStore>();
 
@@ -24,9 +24,7 @@ export function OutlookGate({
 }) {
   const [outlook, setOutlook] = useState<OutlookAdapters | null | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  const session = sessionFor(preview);
-  const state = useSyncExternalStore(session.subscribe, () => session.current);
-  const store = state.kind === 'open' ? state.store : null;
+  const store = useOpenStore(preview);
 
   useEffect(() => {
     hosts.outlook().then(setOutlook, () => setFailed(true));

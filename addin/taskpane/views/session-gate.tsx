@@ -6,7 +6,7 @@
  * restore after a wipe; once open, its children get the store.
  */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { sampleCaseload } from '../../../shared/samples';
 import type { CaseloadStore, RecordInput } from '../../../shared/store';
 import {
@@ -27,6 +27,16 @@ export function sessionFor(preview: boolean): StoreSession {
       : {}),
   });
   return session;
+}
+
+/**
+ * The caseload when it is open, else null: for the views that also work
+ * locked (the checks then rely on context only).
+ */
+export function useOpenStore(preview: boolean): CaseloadStore | null {
+  const current = sessionFor(preview);
+  const state = useSyncExternalStore(current.subscribe, () => current.current);
+  return state.kind === 'open' ? state.store : null;
 }
 
 export interface SessionGateProps {
