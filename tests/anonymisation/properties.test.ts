@@ -51,6 +51,8 @@ describe('scan properties', () => {
     );
   });
   it('leaves no beneficiary direct identifier after pseudonymisation', () => {
+    // Found by this property: «[Enfant A] ;;» was then read as a table header naming a column.
+    expect(pseudonymise('BENALI Yanis ;;\na;').leftovers).toEqual([]);
     fc.assert(
       fc.property(mixed, (text) => {
         const result = pseudonymise(text);

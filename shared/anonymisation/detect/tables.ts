@@ -46,7 +46,11 @@ function columnKind(header: string): ColumnKind | undefined {
  */
 const columnKinds = new Map<string, ColumnKind | undefined>();
 
+/** A pseudonym left by `pseudonymise` («[Enfant A]») is a value, never a column header. */
+const PSEUDONYM_LABEL = /^\s*\[[^[\]\n]{1,60}\]\s*$/;
+
 function cachedColumnKind(header: string): ColumnKind | undefined {
+  if (PSEUDONYM_LABEL.test(header)) return undefined;
   if (header.length > 80) return columnKind(header);
   if (!columnKinds.has(header)) {
     if (columnKinds.size >= 20_000) columnKinds.clear();
