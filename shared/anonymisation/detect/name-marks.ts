@@ -8,7 +8,7 @@ import { STRONG, WORD_NAME } from '../lexicon';
 import type { NameEntry } from '../names-index';
 import type { LineInfo } from '../roles';
 import { ScratchSlot, zeroedBytes } from '../scratch';
-import type { Token } from '../tokens';
+import type { WordForm, Words } from '../tokens';
 import type { Role } from '../types';
 
 export interface Mark {
@@ -22,22 +22,17 @@ export interface Mark {
 }
 
 /** Whether a word is in a lexicon class (bits computed once per word form by the tokenizer). */
-export function is(t: Token, bit: number): boolean {
-  return (t.classes & bit) !== 0;
+export function is(form: WordForm, bit: number): boolean {
+  return (form.classes & bit) !== 0;
 }
 
 /** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
-export function strongShaped(t: Token | undefined): boolean {
-  return t !== undefined && (t.classes & STRONG) !== 0;
-}
-
-/** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
-export function nameShaped(t: Token | undefined): boolean {
-  if (!strongShaped(t)) return false;
-  return !is(t!, WORD_NAME) || t!.shape === 'upper' || !t!.sentenceStart;
+export function strongShaped(form: WordForm | undefined): boolean {
+  return form !== undefined && (form.classes & STRONG) !== 0;
 }
 
 export class NameMarks {
+  readonly count: number;
   readonly marks: Array<Mark | undefined>;
   /** 1 where no pass may mark the word (taken by another detector, part of an organisation). */
   readonly blocked: Uint8Array;
@@ -48,26 +43,38 @@ export class NameMarks {
 
   constructor(
     readonly text: string,
-    readonly tokens: Token[],
+    readonly words: Words,
     readonly lines: readonly LineInfo[],
   ) {
-    this.marks = new Array<Mark | undefined>(tokens.length).fill(undefined);
-    this.blocked = new Uint8Array(tokens.length + 1);
+    const { count, start, end, line } = words;
+    this.count = count;
+    this.marks = new Array<Mark | undefined>(count).fill(undefined);
+    this.blocked = new Uint8Array(count + 1);
     // Computed once: the passes ask it many times per word.
-    const joined = zeroedBytes(ScratchSlot.Joined, tokens.length);
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i]!;
-      const b = tokens[i + 1]!;
-      const gap = b.start - a.end;
-      if (a.line !== b.line || gap < 1 || gap > 2) continue;
+    const joined = zeroedBytes(ScratchSlot.Joined, count);
+    for (let i = 0; i + 1 < count; i++) {
+      const gap = start[i + 1]! - end[i]!;
+      if (line[i] !== line[i + 1] || gap < 1 || gap > 2) continue;
       let ok = 1;
-      for (let k = a.end; k < b.start; k++) {
+      for (let k = end[i]!; k < start[i + 1]!; k++) {
         const c = text.charCodeAt(k);
         if (c !== 32 && c !== 0xa0 && c !== 45) ok = 0;
       }
       joined[i] = ok;
     }
     this.joined = joined;
+  }
+
+  /** Word `i`'s form, or undefined outside the text (the passes look one or two words around). */
+  form(i: number): WordForm | undefined {
+    return i >= 0 && i < this.count ? this.words.form[i] : undefined;
+  }
+
+  /** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
+  nameShaped(i: number): boolean {
+    const form = this.form(i);
+    if (!strongShaped(form)) return false;
+    return !is(form!, WORD_NAME) || form!.shape === 'upper' || this.words.sentenceStart[i] === 0;
   }
 
   adjacent(i: number): boolean {
@@ -78,8 +85,8 @@ export class NameMarks {
     return this.blocked[i] === 1;
   }
 
-  lineText(t: Token): string {
-    return this.lines[t.line]?.text ?? '';
+  lineText(i: number): string {
+    return this.lines[this.words.line[i]!]?.text ?? '';
   }
 
   /** Gives word `i` mark `m` unless it holds a stronger one (a surer role counts as stronger). */

@@ -23,16 +23,16 @@ import {
   WORD_NAME,
 } from '../lexicon';
 import type { NameEntry, NamesIndex } from '../names-index';
-import type { Token } from '../tokens';
+import type { WordForm, Words } from '../tokens';
 import { ScratchSlot, zeroedBytes } from '../scratch';
 import type { RawFinding, Role } from '../types';
 import { WEBMAIL, type LineInfo } from '../roles';
 import { withInitials } from './initials';
-import { NameMarks, is, nameShaped, strongShaped, type Mark } from './name-marks';
+import { NameMarks, is, strongShaped, type Mark } from './name-marks';
 import type { TableCell } from './tables';
 
 export interface NameContext {
-  tokens: Token[];
+  words: Words;
   names?: NamesIndex;
   /** Ranges already taken by other detectors (e-mails, addresses…). */
   taken: (start: number) => boolean;
@@ -71,7 +71,7 @@ function hasAsciiLower(text: string): boolean {
 }
 
 export function detectNames(text: string, ctx: NameContext): NameResult {
-  const state = new NameMarks(text, ctx.tokens, ctx.lines);
+  const state = new NameMarks(text, ctx.words, ctx.lines);
   const schools = blockOrganisations(state, ctx.taken);
   if (ctx.names) markCaseload(state, ctx.names);
   markTableCells(state, ctx.cells);
@@ -87,53 +87,53 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
   return { findings: withInitials(text, buildFindings(state)), schools };
 }
 
+/** Folded words `from` to `to` (excluded), joined by spaces. */
+function foldedRun(state: NameMarks, from: number, to: number): string {
+  let key = state.words.form[from]!.folded;
+  for (let k = from + 1; k < to; k++) key += ` ${state.words.form[k]!.folded}`;
+  return key;
+}
+
 /** Words taken by other detectors, and organisations named after people, later mentions included. */
 function blockOrganisations(
   state: NameMarks,
   taken: (start: number) => boolean,
 ): Array<{ start: number; end: number }> {
-  const { tokens, blocked } = state;
+  const { count, blocked } = state;
+  const { start, end, form } = state.words;
   const schools: Array<{ start: number; end: number }> = [];
   const organisationNames = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (taken(t.start)) blocked[i] = 1;
-    if (!is(t, ORGANISATION)) continue;
+  for (let i = 0; i < count; i++) {
+    if (taken(start[i]!)) blocked[i] = 1;
+    if (!is(form[i]!, ORGANISATION)) continue;
     let j = i + 1;
-    while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
+    while (j < count && ORGANISATION_QUALIFIERS.has(form[j]!.folded) && j - i <= 2) j++;
     const nameStart = j;
     while (
-      tokens[j] &&
-      (strongShaped(tokens[j]) || is(tokens[j]!, PARTICLE) || tokens[j]!.folded === 'les') &&
+      j < count &&
+      (strongShaped(form[j]) || is(form[j]!, PARTICLE) || form[j]!.folded === 'les') &&
       state.adjacent(j - 1) &&
       j - i <= 4
     ) {
       blocked[j] = 1;
       j++;
     }
-    while (j > nameStart && (is(tokens[j - 1]!, PARTICLE) || tokens[j - 1]!.folded === 'les'))
+    while (j > nameStart && (is(form[j - 1]!, PARTICLE) || form[j - 1]!.folded === 'les'))
       blocked[--j] = 0;
-    if (j > nameStart && SCHOOL_WORD.test(t.folded)) {
-      organisationNames.add(
-        tokens
-          .slice(nameStart, j)
-          .map((x) => x.folded)
-          .join(' '),
-      );
-      schools.push({ start: t.start, end: tokens[j - 1]!.end });
+    if (j > nameStart && SCHOOL_WORD.test(form[i]!.folded)) {
+      organisationNames.add(foldedRun(state, nameStart, j));
+      schools.push({ start: start[i]!, end: end[j - 1]! });
     }
   }
   if (!organisationNames.size) return schools;
   // Bare mentions of those organisations later («CM1 à Georges Brassens»).
   const organisationHeads = new Set([...organisationNames].map((n) => n.split(' ')[0]));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!organisationHeads.has(t.folded)) continue;
+  for (let i = 0; i < count; i++) {
+    if (!organisationHeads.has(form[i]!.folded)) continue;
     for (const n of [3, 2]) {
-      const words = tokens.slice(i, i + n);
-      if (words.length === n && organisationNames.has(words.map((x) => x.folded).join(' '))) {
-        words.forEach((_, k) => (blocked[i + k] = 1));
-        schools.push({ start: t.start, end: words[n - 1]!.end });
+      if (i + n <= count && organisationNames.has(foldedRun(state, i, i + n))) {
+        for (let k = 0; k < n; k++) blocked[i + k] = 1;
+        schools.push({ start: start[i]!, end: end[i + n - 1]! });
       }
     }
   }
@@ -142,17 +142,18 @@ function blockOrganisations(
 
 /** 1. The caseload. */
 function markCaseload(state: NameMarks, names: NamesIndex): void {
-  const { tokens } = state;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  const { count } = state;
+  const { form, sentenceStart } = state.words;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
     if (state.isBlocked(i) || t.folded.length < 2) continue;
     for (let n = Math.min(names.maxWords, 3); n >= 1; n--) {
-      if (i + n > tokens.length) continue;
+      if (i + n > count) continue;
       let key = t.folded;
       let together = true;
       for (let k = 1; k < n && together; k++) {
         together = state.adjacent(i + k - 1);
-        key += ` ${tokens[i + k]!.folded}`;
+        key += ` ${form[i + k]!.folded}`;
       }
       if (!together) continue;
       const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
@@ -160,7 +161,10 @@ function markCaseload(state: NameMarks, names: NamesIndex): void {
       // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
       if (n === 1 && is(t, NOT_NAME) && t.shape === 'lower') break;
       const ambiguous = n === 1 && is(t, WORD_NAME);
-      if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1]))))
+      if (
+        ambiguous &&
+        (t.shape === 'lower' || (sentenceStart[i] === 1 && !strongShaped(state.form(i + 1))))
+      )
         break;
       if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
       const professional = entries.every((e) => e.kind === 'professionnel');
@@ -181,15 +185,16 @@ function markCaseload(state: NameMarks, names: NamesIndex): void {
 
 /** 2. Table columns of names. */
 function markTableCells(state: NameMarks, cells: readonly TableCell[]): void {
-  const { tokens } = state;
-  // Cells and tokens are both sorted by offset: walk them together.
-  let firstToken = 0;
+  const { count } = state;
+  const { start, end, form } = state.words;
+  // Cells and words are both sorted by offset: walk them together.
+  let first = 0;
   for (const cell of cells) {
     if (cell.kind !== 'personne' && cell.kind !== 'professionnel') continue;
-    while (firstToken < tokens.length && tokens[firstToken]!.end <= cell.start) firstToken++;
-    for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
-      const t = tokens[i]!;
-      if (t.start < cell.start || t.end > cell.end) continue;
+    while (first < count && end[first]! <= cell.start) first++;
+    for (let i = first; i < count && start[i]! < cell.end; i++) {
+      const t = form[i]!;
+      if (start[i]! < cell.start || end[i]! > cell.end) continue;
       if (is(t, CIVILITY) || is(t, NOT_NAME) || (is(t, WORD_NAME) && t.shape === 'lower')) continue;
       const professional = cell.kind === 'professionnel';
       state.mark(i, {
@@ -206,10 +211,12 @@ function markTableCells(state: NameMarks, cells: readonly TableCell[]): void {
 
 /** Lines written in lowercase (SMS): there a lowercase first name after a context word counts. */
 function markLowerLines(state: NameMarks): void {
-  const { tokens } = state;
+  const { count } = state;
+  const { line, form, sentenceStart } = state.words;
   const lowerLine = zeroedBytes(ScratchSlot.LowerLines, state.lines.length);
-  for (const t of tokens) lowerLine[t.line] = 1;
-  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLine[t.line] = 0;
+  for (let i = 0; i < count; i++) lowerLine[line[i]!] = 1;
+  for (let i = 0; i < count; i++)
+    if (form[i]!.shape !== 'lower' && sentenceStart[i] === 0) lowerLine[line[i]!] = 0;
   state.lowerLine = lowerLine;
 }
 
@@ -218,10 +225,11 @@ const CONTEXT_WORDS = CIVILITY | KIN | GREETING | PROFESSION | PUBLIC_OFFICE | P
 
 /** 3. Context words before a name: civilities, kinship, greetings, professions, presentations. */
 function markContextWords(state: NameMarks): void {
-  const { text, tokens, lowerLine } = state;
+  const { text, count, lowerLine } = state;
+  const { start, end, line, form } = state.words;
   const emailDocument = EMAIL_HEADER.test(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
     // Most words are no context word: skip them before any other work.
     if (!is(t, CONTEXT_WORDS)) continue;
     let next = i + 1;
@@ -231,27 +239,26 @@ function markContextWords(state: NameMarks): void {
     let parent = false;
     const isCivility =
       is(t, CIVILITY) &&
-      (t.folded !== 'm' || text.charAt(t.end) === '.') &&
+      (t.folded !== 'm' || text.charAt(end[i]!) === '.') &&
       (t.folded !== 'me' || t.shape !== 'lower');
     if (isCivility) {
       label = 'nom après une civilité';
-      const before = tokens[i - 1];
-      const before2 = tokens[i - 2];
+      const before = state.form(i - 1);
+      const before2 = state.form(i - 2);
       if (before && is(before, PROFESSION)) [role, roleSure] = ['professionnel', true];
       else if (before && is(before, PUBLIC_OFFICE)) [role, roleSure] = ['public', true];
       else if (before && is(before, GREETING) && emailDocument) role = 'professionnel';
       else if (
         before2 &&
         is(before2, PROFESSION) &&
-        /,\s*$/.test(text.slice(before2.end, t.start))
+        /,\s*$/.test(text.slice(end[i - 2]!, start[i]!))
       ) {
         [role, roleSure] = ['professionnel', true];
       }
     } else if (is(t, KIN)) {
       label = 'nom d’un membre de la famille';
       role = 'beneficiaire';
-      if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
-        next++;
+      if (next < count && /^(de|d)$/.test(form[next]!.folded) && line[next] === line[i]) next++;
       // «sa mère Karima» names a parent; «la maman de Rayane», a child.
       parent = is(t, PARENT_WORD) && next === i + 1;
     } else if (is(t, GREETING)) {
@@ -261,20 +268,20 @@ function markContextWords(state: NameMarks): void {
       const public_ = is(t, PUBLIC_OFFICE) && !is(t, PROFESSION);
       label = public_ ? 'nom d’une personnalité publique' : 'nom d’un professionnel';
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
-      if (tokens[next] && is(tokens[next]!, CIVILITY)) continue;
+      if (next < count && is(form[next]!, CIVILITY)) continue;
     } else if (
       is(t, PRESENTATION) &&
-      (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
+      (t.folded !== 'est' || /c['’]$/i.test(text.slice(start[i]! - 2, start[i]!)))
     ) {
       label = 'nom dans une présentation';
     } else continue;
-    const n = tokens[next];
-    if (!n || n.line !== t.line || state.isBlocked(next)) continue;
-    const gap = text.slice(tokens[next - 1]!.end, n.start);
+    if (next >= count || line[next] !== line[i] || state.isBlocked(next)) continue;
+    const n = form[next]!;
+    const gap = text.slice(end[next - 1]!, start[next]!);
     if (!/^[\s.,:'’]{0,3}$/.test(gap) || (/[.,:]/.test(gap) && !isCivility)) continue;
     const lowerOk =
       n.shape === 'lower' &&
-      lowerLine[n.line] === 1 &&
+      lowerLine[line[next]!] === 1 &&
       (is(n, FIRST_NAME) || isCivility) &&
       !is(n, KIN) &&
       !is(n, NOT_NAME) &&
@@ -287,18 +294,18 @@ function markContextWords(state: NameMarks): void {
       n.shape !== 'lower' &&
       is(n, PARTICLE) &&
       state.adjacent(next) &&
-      strongShaped(tokens[next + 1]);
+      strongShaped(state.form(next + 1));
     if (particleName) {
       state.mark(next, { confidence: 0.9, label, role, roleSure });
       state.mark(next + 1, { confidence: 0.9, label, role, roleSure });
       continue;
     }
-    if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
+    if (!((strongContext ? strongShaped(n) : state.nameShaped(next)) || lowerOk)) continue;
     if (!strongContext && !is(n, FIRST_NAME) && !state.marks[next] && n.shape !== 'upper') {
       // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
       if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique')
         continue;
-      if (!is(n, FIRST_NAME) && !nameShaped(tokens[next + 1])) continue;
+      if (!is(n, FIRST_NAME) && !state.nameShaped(next + 1)) continue;
     }
     if (is(n, CIVILITY)) continue;
     state.mark(next, {
@@ -313,57 +320,61 @@ function markContextWords(state: NameMarks): void {
 
 /** 4. Header lines (De :, À :) and signatures after a closing: professionals. */
 function markHeadersAndSignatures(state: NameMarks): void {
-  const { text, tokens, lines, marks, lowerLine } = state;
+  const { text, count, lines, marks, lowerLine } = state;
+  const { end, line, form, sentenceStart } = state.words;
   const lineRoles = new Map<number, Mark>();
   const sender = SENDER_LINE.exec(text);
   const personalSender = sender !== null && WEBMAIL.test(sender[0]);
   let closingLine = -10;
   let signatureDone = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.sentenceStart || (i > 0 && tokens[i - 1]!.line === t.line)) continue;
-    const line = state.lineText(t);
-    if (lines[t.line]!.header) {
+  for (let i = 0; i < count; i++) {
+    const lineIndex = line[i]!;
+    if (sentenceStart[i] === 0 || (i > 0 && line[i - 1] === lineIndex)) continue;
+    const t = form[i]!;
+    const lineText = state.lineText(i);
+    if (lines[lineIndex]!.header) {
       // A personal mailbox in the header may be a family writing: professional, but not sure.
-      lineRoles.set(t.line, {
+      lineRoles.set(lineIndex, {
         confidence: 0.85,
         label: 'nom dans l’en-tête du courriel',
         role: 'professionnel',
-        roleSure: !WEBMAIL.test(line),
+        roleSure: !WEBMAIL.test(lineText),
       });
       continue;
     }
-    if (lines[t.line]!.closing) {
-      closingLine = t.line;
+    if (lines[lineIndex]!.closing) {
+      closingLine = lineIndex;
       signatureDone = false;
       continue;
     }
-    if (!signatureDone && t.line - closingLine <= 2 && t.line > closingLine) {
+    if (!signatureDone && lineIndex - closingLine <= 2 && lineIndex > closingLine) {
       // A short line of its own after a closing is a signature, whatever its case («shanthi»).
-      const lineTokens = tokens.slice(i, i + 4).filter((x) => x.line === t.line);
-      const shortLine =
-        lineTokens.length <= 3 &&
-        lineTokens.every(
-          (x) => x.folded.length >= 2 && !is(x, NOT_NAME) && !is(x, PROFESSION) && !is(x, KIN),
-        ) &&
-        SIGNATURE_LINE.test(line.trim());
+      let lineWords = 0;
+      while (lineWords < 4 && i + lineWords < count && line[i + lineWords] === lineIndex)
+        lineWords++;
+      let plainWords = true;
+      for (let k = i; k < i + lineWords; k++) {
+        const x = form[k]!;
+        if (x.folded.length < 2 || is(x, NOT_NAME) || is(x, PROFESSION) || is(x, KIN))
+          plainWords = false;
+      }
+      const shortLine = lineWords <= 3 && plainWords && SIGNATURE_LINE.test(lineText.trim());
       if (shortLine) {
         // A family writing from a personal mailbox signs too: only a professional's signature is kept.
         const signer =
           personalSender || t.shape === 'lower'
             ? {}
             : { role: 'professionnel' as const, roleSure: true };
-        lineTokens.forEach((_, k) =>
-          state.mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...signer }),
-        );
+        for (let k = 0; k < lineWords; k++)
+          state.mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...signer });
         signatureDone = true;
         continue;
       }
       if (
-        nameShaped(t) &&
-        (is(t, FIRST_NAME) || marks[i] || (nameShaped(tokens[i + 1]) && state.adjacent(i)))
+        state.nameShaped(i) &&
+        (is(t, FIRST_NAME) || marks[i] || (state.nameShaped(i + 1) && state.adjacent(i)))
       ) {
-        lineRoles.set(t.line, {
+        lineRoles.set(lineIndex, {
           confidence: 0.85,
           label: 'nom dans une signature',
           role: 'professionnel',
@@ -374,17 +385,17 @@ function markHeadersAndSignatures(state: NameMarks): void {
     }
   }
   if (!lineRoles.size) return;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const lineMark = lineRoles.get(t.line);
+  for (let i = 0; i < count; i++) {
+    const lineMark = lineRoles.get(line[i]!);
     if (!lineMark || state.isBlocked(i)) continue;
     if (marks[i]?.role === 'beneficiaire' && marks[i]?.roleSure) continue;
+    const t = form[i]!;
     const header = lineMark.label.includes('en-tête');
-    if (header && text.slice(t.end, t.end + 3).includes('@')) continue;
+    if (header && text.slice(end[i]!, end[i]! + 3).includes('@')) continue;
     if (
       header &&
       !(
-        nameShaped(t) &&
+        state.nameShaped(i) &&
         (is(t, FIRST_NAME) ||
           marks[i] ||
           t.shape === 'upper' ||
@@ -392,16 +403,20 @@ function markHeadersAndSignatures(state: NameMarks): void {
       )
     )
       continue;
-    const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
+    const opensLine = i === 0 || line[i - 1] !== line[i];
     const lowerName =
       t.shape === 'lower' &&
-      lowerLine[t.line] === 1 &&
+      lowerLine[line[i]!] === 1 &&
       opensLine &&
       is(t, FIRST_NAME) &&
       !is(t, NOT_NAME);
-    if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1]))))
+    if (
+      !header &&
+      !lowerName &&
+      !(marks[i] || (state.nameShaped(i) && (opensLine || marks[i - 1])))
+    )
       continue;
-    if (header && /^\s*(?:objet|subject)/i.test(state.lineText(t))) continue;
+    if (header && /^\s*(?:objet|subject)/i.test(state.lineText(i))) continue;
     state.mark(i, {
       ...lineMark,
       confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0),
@@ -411,24 +426,25 @@ function markHeadersAndSignatures(state: NameMarks): void {
 
 /** 5. First-name list: capitalised first names, with a word-sense check at sentence starts. */
 function markFirstNames(state: NameMarks): void {
-  const { text, tokens, marks } = state;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  const { text, count, marks } = state;
+  const { end, form, sentenceStart } = state.words;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
     if (
       !is(t, FIRST_NAME) ||
       state.isBlocked(i) ||
       marks[i] ||
-      !nameShaped(t) ||
+      !state.nameShaped(i) ||
       t.folded.length < 3
     )
       continue;
-    const nextIsName = state.adjacent(i) && nameShaped(tokens[i + 1]);
-    if (t.sentenceStart && t.shape === 'title' && !nextIsName) {
+    const nextIsName = state.adjacent(i) && state.nameShaped(i + 1);
+    if (sentenceStart[i] === 1 && t.shape === 'title' && !nextIsName) {
       // «Merci», «Pour»… start sentences; a name at a sentence start is followed by a verb or a comma.
-      const after = text.slice(t.end, t.end + 2);
+      const after = text.slice(end[i]!, end[i]! + 2);
       if (!/^[,:)]/.test(after) && !/^ \(/.test(after) && !/^\s*$/.test(after.slice(0, 1)))
         continue;
-      if (/^ [a-zé]/.test(after) && !tokens[i + 1]) continue;
+      if (/^ [a-zé]/.test(after) && i + 1 >= count) continue;
     }
     state.mark(i, { confidence: nextIsName ? 0.85 : 0.75, label: 'prénom' });
   }
@@ -442,40 +458,46 @@ const NOT_BEFORE_PROPER_NOUN =
  * a person unless it is a place or an organisation (checked against the lists and the context).
  */
 function markProperNouns(state: NameMarks): void {
-  const { text, tokens, marks } = state;
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  const { text, count, marks } = state;
+  const { start, end, line, form, sentenceStart } = state.words;
+  for (let i = 1; i < count; i++) {
+    const t = form[i]!;
     if (
       t.shape !== 'title' ||
-      t.sentenceStart ||
+      sentenceStart[i] === 1 ||
       state.isBlocked(i) ||
       marks[i] ||
-      !nameShaped(t) ||
+      !state.nameShaped(i) ||
       t.folded.length < 3
     )
       continue;
-    const prev = tokens[i - 1]!;
-    if (prev.shape !== 'lower' || prev.line !== t.line || NOT_BEFORE_PROPER_NOUN.test(prev.folded))
+    const prev = form[i - 1]!;
+    if (
+      prev.shape !== 'lower' ||
+      line[i - 1] !== line[i] ||
+      NOT_BEFORE_PROPER_NOUN.test(prev.folded)
+    )
       continue;
-    if (t.start - prev.end !== 1 || text.charCodeAt(prev.end) !== 32) continue;
+    if (start[i]! - end[i - 1]! !== 1 || text.charCodeAt(end[i - 1]!) !== 32) continue;
     state.mark(i, { confidence: 0.55, label: 'nom propre inconnu' });
   }
 }
 
 /** 6. Words in CAPITALS next to a name («MEZIANE Karima», «Rayane MEZIANE»), or alone when long. */
 function markCapitals(state: NameMarks): void {
-  const { tokens, marks } = state;
+  const { count, marks } = state;
+  const { line, form } = state.words;
   const shouting = new Map<number, boolean>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.shape !== 'upper' || state.isBlocked(i) || marks[i] || !nameShaped(t)) continue;
-    let shoutingLine = shouting.get(t.line);
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
+    if (t.shape !== 'upper' || state.isBlocked(i) || marks[i] || !state.nameShaped(i)) continue;
+    let shoutingLine = shouting.get(line[i]!);
     if (shoutingLine === undefined) {
-      const lineText = state.lineText(t);
+      const lineText = state.lineText(i);
       // A lowercase ASCII letter settles it without extracting the letters (most lines).
       const letters = hasAsciiLower(lineText) ? '' : lineText.replace(NOT_LETTER, '');
       shoutingLine = letters.length > 12 && letters === letters.toUpperCase();
-      shouting.set(t.line, shoutingLine);
+      shouting.set(line[i]!, shoutingLine);
     }
     const nextTo = (state.adjacent(i) && marks[i + 1]) || (state.adjacent(i - 1) && marks[i - 1]);
     if (shoutingLine && !nextTo && !is(t, FIRST_NAME)) continue;
@@ -486,18 +508,19 @@ function markCapitals(state: NameMarks): void {
 
 /** 7. Extend marked names over adjacent name-shaped words and particles («Dos Santos», «Le Gall»). */
 function extendNames(state: NameMarks): void {
-  const { tokens, marks, lowerLine } = state;
+  const { count, marks, lowerLine } = state;
+  const { line, form } = state.words;
   for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < count; i++) {
       const m = marks[i];
       if (!m) continue;
       let j = i + 1;
-      while (j < tokens.length && state.adjacent(j - 1) && !state.isBlocked(j) && j - i <= 3) {
-        const w = tokens[j]!;
+      while (j < count && state.adjacent(j - 1) && !state.isBlocked(j) && j - i <= 3) {
+        const w = form[j]!;
         if (marks[j]) break;
         if (
           is(w, PARTICLE) &&
-          strongShaped(tokens[j + 1]) &&
+          strongShaped(state.form(j + 1)) &&
           state.adjacent(j) &&
           w.shape !== 'lower'
         ) {
@@ -508,31 +531,35 @@ function extendNames(state: NameMarks): void {
         // In lowercase lines (SMS), a surname after a first name found in a strong context.
         const lowerSurname =
           w.shape === 'lower' &&
-          lowerLine[w.line] === 1 &&
+          lowerLine[line[j]!] === 1 &&
           m.confidence >= 0.85 &&
           w.folded.length >= 3 &&
           !is(w, NOT_NAME) &&
           !is(w, KIN) &&
           !is(w, WORD_NAME) &&
-          (j === i + 1 || is(tokens[j - 1]!, PARTICLE));
+          (j === i + 1 || is(form[j - 1]!, PARTICLE));
         const lowerParticle =
-          w.shape === 'lower' && lowerLine[w.line] === 1 && is(w, PARTICLE) && m.confidence >= 0.85;
+          w.shape === 'lower' &&
+          lowerLine[line[j]!] === 1 &&
+          is(w, PARTICLE) &&
+          m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
           state.mark(j, m);
           j++;
           continue;
         }
+        const first = form[i]!;
         const fits =
           lowerSurname ||
           (w.shape === 'upper'
             ? strongShaped(w)
-            : nameShaped(w) &&
-              (tokens[i]!.shape !== 'title' || is(tokens[i]!, FIRST_NAME) || m.confidence >= 0.85));
+            : state.nameShaped(j) &&
+              (first.shape !== 'title' || is(first, FIRST_NAME) || m.confidence >= 0.85));
         if (!fits) break;
         state.mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;
       }
-      const before = tokens[i - 1];
+      const before = state.form(i - 1);
       if (
         before &&
         !marks[i - 1] &&
@@ -549,11 +576,12 @@ function extendNames(state: NameMarks): void {
 
 /** 8. Propagation: every later or earlier occurrence of a found name word. */
 function propagate(state: NameMarks): void {
-  const { text, tokens, marks } = state;
+  const { text, count, marks } = state;
+  const { end, form, sentenceStart } = state.words;
   const found = new Map<string, Mark>();
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < count; i++) {
     const m = marks[i];
-    const t = tokens[i]!;
+    const t = form[i]!;
     if (!m || t.folded.length < 3 || is(t, PARTICLE)) continue;
     const old = found.get(t.folded);
     if (
@@ -565,8 +593,8 @@ function propagate(state: NameMarks): void {
     }
   }
   if (!found.size) return;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
     if (marks[i] || state.isBlocked(i) || t.folded.length < 3) continue;
     const m = found.get(t.folded);
     if (!m) continue;
@@ -574,40 +602,36 @@ function propagate(state: NameMarks): void {
     if (is(t, WORD_NAME)) {
       if (t.shape === 'lower') continue;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
-      if (t.sentenceStart && GRACE_A.test(text.slice(t.end, t.end + 5))) continue;
+      if (sentenceStart[i] === 1 && GRACE_A.test(text.slice(end[i]!, end[i]! + 5))) continue;
     }
     state.mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
   }
 }
 
 /** The role a title word gives the name next to it. */
-function roleWord(t: Token | undefined): Role | undefined {
-  if (!t) return undefined;
-  if (is(t, PUBLIC_OFFICE) && !is(t, PROFESSION)) return 'public';
-  return is(t, PROFESSION) ? 'professionnel' : undefined;
+function roleWord(form: WordForm | undefined): Role | undefined {
+  if (!form) return undefined;
+  if (is(form, PUBLIC_OFFICE) && !is(form, PROFESSION)) return 'public';
+  return is(form, PROFESSION) ? 'professionnel' : undefined;
 }
 
 /** 9. Titles in apposition: «Richard Tessier, adjoint au maire», «la CPE, Mme Zeroual». */
 function rolesFromTitles(state: NameMarks): void {
-  const { text, tokens, marks } = state;
-  for (let i = 0; i < tokens.length; i++) {
+  const { text, count, marks } = state;
+  const { start, end, line } = state.words;
+  for (let i = 0; i < count; i++) {
     const m = marks[i];
     if (!m || m.roleSure || (marks[i - 1] && state.adjacent(i - 1))) continue;
     let j = i;
     while (marks[j + 1] && state.adjacent(j)) j++;
-    const after = tokens[j + 1];
     let role =
-      after && /^\s*[,(]\s*$/.test(text.slice(tokens[j]!.end, after.start))
-        ? roleWord(after)
+      j + 1 < count && /^\s*[,(]\s*$/.test(text.slice(end[j]!, start[j + 1]!))
+        ? roleWord(state.form(j + 1))
         : undefined;
-    if (!role && /,\s*$/.test(text.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start))) {
+    if (!role && /,\s*$/.test(text.slice(Math.max(0, start[i]! - 3), start[i]!))) {
       for (let k = i - 1; k >= Math.max(0, i - 7) && !role; k--) {
-        if (
-          tokens[k]!.line !== tokens[i]!.line ||
-          /[.!?]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))
-        )
-          break;
-        role = roleWord(tokens[k]);
+        if (line[k] !== line[i] || /[.!?]/.test(text.slice(end[k]!, start[k + 1]!))) break;
+        role = roleWord(state.form(k));
       }
     }
     if (role) for (let k = i; k <= j; k++) marks[k] = { ...marks[k]!, role, roleSure: true };
@@ -617,9 +641,10 @@ function rolesFromTitles(state: NameMarks): void {
 
 /** 10. One finding per run of adjacent marked words. */
 function buildFindings(state: NameMarks): RawFinding[] {
-  const { tokens, marks } = state;
+  const { count, marks } = state;
+  const { start, end } = state.words;
   const findings: RawFinding[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < count; i++) {
     const m = marks[i];
     if (!m) continue;
     let j = i;
@@ -635,8 +660,8 @@ function buildFindings(state: NameMarks): RawFinding[] {
     // Someone introduced as a parent and unknown to the caseload is labelled as a parent.
     const parent = !entries && run.some((x) => x?.parent);
     const finding: RawFinding = {
-      start: tokens[i]!.start,
-      end: tokens[j]!.end,
+      start: start[i]!,
+      end: end[j]!,
       type: 'PERSONNE',
       confidence: best.confidence,
       label: best.label,
@@ -644,12 +669,23 @@ function buildFindings(state: NameMarks): RawFinding[] {
     // Assigned one by one rather than spread in: one finding per name found.
     if (best.role) finding.role = best.role;
     if (best.roleSure) finding.roleSure = true;
-    Object.assign(finding, personOf(entries, i === j ? [tokens[i]!] : tokens.slice(i, j + 1)));
+    Object.assign(finding, personOf(entries, personKeyOf(state, i, j + 1)));
     if (parent) finding.personKind = 'responsable';
     findings.push(finding);
     i = j;
   }
   return findings;
+}
+
+/** The folded words of a name without its particles: who it is inside the text. */
+function personKeyOf(state: NameMarks, from: number, to: number): string {
+  let key: string | undefined;
+  for (let k = from; k < to; k++) {
+    const folded = state.words.form[k]!.folded;
+    if (PARTICLES.has(folded)) continue;
+    key = key === undefined ? folded : `${key} ${folded}`;
+  }
+  return key ?? '';
 }
 
 function labelFor(entries: readonly NameEntry[]): string {
@@ -674,12 +710,8 @@ function combineEntries(marks: Array<Mark | undefined>): readonly NameEntry[] | 
 
 function personOf(
   entries: readonly NameEntry[] | undefined,
-  words: Token[],
+  key: string,
 ): Pick<RawFinding, 'code' | 'personKey' | 'personKind'> {
-  const key = words
-    .map((w) => w.folded)
-    .filter((w) => !PARTICLES.has(w))
-    .join(' ');
   if (!entries?.length) return { personKey: key };
   // Prefer the child when a surname is shared by the child and a parent.
   const e =
