@@ -103,9 +103,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   );
   const taken = zeroedBytes(ScratchSlot.Taken, text.length);
   for (const f of identifiers) taken.fill(1, f.start, f.end);
-  const tokens = tokenize(text);
   const names = detectNames(text, {
-    tokens,
+    words: tokenize(text),
     names: options.names,
     cells,
     lines,

@@ -2,19 +2,32 @@
 import { foldText } from '../parcours';
 import { wordClasses } from './lexicon';
 
-export interface Token {
-  start: number;
-  end: number;
+/** What a word is, whatever its place: shared by all its occurrences. */
+export interface WordForm {
   text: string;
   folded: string;
   /** `upper`: «MEZIANE»; `title`: «Meziane», «N'Diaye»; `lower`: «meziane». */
   shape: 'upper' | 'title' | 'lower';
   /** Lexicon bits (`NOT_NAME`, `FIRST_NAME`, `STRONG`… in lexicon.ts). */
   classes: number;
-  /** First word of a sentence or a line (its capital tells nothing). */
-  sentenceStart: boolean;
+}
+
+/**
+ * The words of a text as parallel arrays, word `i` at index `i`: one set of
+ * arrays per scan rather than one object per word (a megabyte holds 150 000
+ * words, and their objects were most of a scan's garbage). The arrays are
+ * reused by the next `tokenize` call: read them before scanning again.
+ */
+export interface Words {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
   /** Index of the line (0-based). */
-  line: number;
+  line: Int32Array;
+  /** 1 for the first word of a sentence or a line (its capital tells nothing). */
+  sentenceStart: Uint8Array;
+  /** Entries at `count` and beyond are left from an earlier text. */
+  form: WordForm[];
 }
 
 const WORD_CHAR = /^[\p{L}\p{M}]$/u;
@@ -79,7 +92,7 @@ function nextWord(text: string, from: number): number {
 const SENTENCE_END = new Set(['.', '!', '?', ':', '…', '•', '-', '–', '—', '>', '«', '"']);
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/i;
 
-function shapeOf(word: string): Token['shape'] {
+function shapeOf(word: string): WordForm['shape'] {
   const lower = word.toLowerCase();
   if (word === lower) return 'lower';
   if (word.length >= 2 && word === word.toUpperCase()) return 'upper';
@@ -97,10 +110,6 @@ function isAsciiLetters(word: string): boolean {
 /** `foldText` for one word, with a fast path for plain ASCII words (most of them). */
 function foldWord(word: string): string {
   return isAsciiLetters(word) ? word.toLowerCase() : foldText(word);
-}
-
-interface WordForm extends Pick<Token, 'folded' | 'shape' | 'classes'> {
-  text: string;
 }
 
 /**
@@ -150,8 +159,42 @@ function formAt(text: string, start: number, end: number): WordForm {
   return form;
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Arrays kept between calls, grown by doubling; a long text's (over 256 Ko) are not kept. */
+const MAX_KEPT_WORDS = 1 << 16;
+let kept: Words | undefined;
+
+function wordsFor(capacity: number): Words {
+  if (kept && kept.start.length >= capacity) {
+    kept.count = 0;
+    return kept;
+  }
+  const words: Words = {
+    count: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    line: new Int32Array(capacity),
+    sentenceStart: new Uint8Array(capacity),
+    form: [],
+  };
+  if (capacity <= MAX_KEPT_WORDS) kept = words;
+  return words;
+}
+
+function grown(words: Words): Words {
+  const bigger = wordsFor(words.start.length * 2);
+  bigger.start.set(words.start);
+  bigger.end.set(words.end);
+  bigger.line.set(words.line);
+  bigger.sentenceStart.set(words.sentenceStart);
+  for (let i = 0; i < words.count; i++) bigger.form[i] = words.form[i]!;
+  bigger.count = words.count;
+  return bigger;
+}
+
+export function tokenize(text: string): Words {
+  // About one word per six characters in French prose: most texts never grow the arrays.
+  let words = wordsFor(Math.max(256, text.length >> 2));
+  let count = 0;
   let line = 0;
   let nextNewline = text.indexOf('\n');
   // Elisions (l', d', qu'…) are split off the words below.
@@ -171,28 +214,26 @@ export function tokenize(text: string): Token[] {
       line++;
       nextNewline = text.indexOf('\n', nextNewline + 1);
     }
-    const prev = tokens[tokens.length - 1];
     // The last visible character before the word says whether a sentence starts here.
     let k = start - 1;
-    const floor = Math.max(prev ? prev.end : 0, start - 12);
+    const floor = Math.max(count > 0 ? words.end[count - 1]! : 0, start - 12);
     while (
       k >= floor &&
       (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 160)
     )
       k--;
     const sentenceStart =
-      !prev || prev.line !== line || (k >= floor && SENTENCE_END.has(text.charAt(k)));
-    const form = formAt(text, start, end);
-    tokens.push({
-      start,
-      end,
-      text: form.text,
-      folded: form.folded,
-      shape: form.shape,
-      classes: form.classes,
-      sentenceStart,
-      line,
-    });
+      count === 0 ||
+      words.line[count - 1] !== line ||
+      (k >= floor && SENTENCE_END.has(text.charAt(k)));
+    if (count === words.start.length) words = grown(words);
+    words.start[count] = start;
+    words.end[count] = end;
+    words.line[count] = line;
+    words.sentenceStart[count] = sentenceStart ? 1 : 0;
+    // Assigned by index: `form` keeps its length across calls (entries past `count` are stale).
+    words.form[count] = formAt(text, start, end);
+    words.count = ++count;
   }
-  return tokens;
+  return words;
 }

@@ -2,9 +2,14 @@
  * Scan throughput on 1 MB of mixed French text and p95 on 20 KB e-mails (the
  * dev corpus, repeated), a keystroke in the incremental scanner, and
  * `passerelle scan --help`; beside an npm peer (@openredaction/core) on the same texts.
+ * Throughput is the steady state of a long-lived scanner (the add-in's task
+ * pane, the extension's background): the engine first sees a few e-mails and
+ * megabytes, as it would in use. The cold case, a fresh process scanning one
+ * e-mail, has its own figure.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenRedaction } from '@openredaction/core';
 import { createIncrementalScanner, scan } from '../../shared/anonymisation';
@@ -32,7 +37,9 @@ export const anonymisationBench: Bench = {
     const emails = Array.from({ length: 20 }, (_, i) => mixedText(texts, 20 * 1024, i));
     const peer = new OpenRedaction();
 
-    const full = await time(() => scan(megabyte), 5, 1);
+    // Until the engine has optimised the detectors, a scan costs up to three times its steady state.
+    for (const email of emails) scan(email);
+    const full = await time(() => scan(megabyte), 8, 3);
     const peerFull = await time(() => peer.detect(megabyte), 2, 1);
     let next = 0;
     const email = await time(() => scan(emails[next++ % emails.length]!), 60, 5);
@@ -57,6 +64,16 @@ export const anonymisationBench: Bench = {
     execFileSync(process.execPath, [bin, 'scan', '--help']);
     const bare = await time(() => execFileSync(process.execPath, ['-e', '']), 10, 1);
     const help = await time(() => execFileSync(process.execPath, [bin, 'scan', '--help']), 10, 1);
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
+    const emailFile = join(dir, 'courriel.txt');
+    writeFileSync(emailFile, emails[0]!);
+    // Exit status 1 means «direct identifiers found»: expected here.
+    const cold = await time(
+      () => spawnSync(process.execPath, [bin, 'scan', '--json', emailFile]),
+      5,
+      1,
+    );
+    rmSync(dir, { recursive: true, force: true });
 
     const mbps = (ms: number) => megabyte.length / 1024 / 1024 / (ms / 1000);
     return [
@@ -83,6 +100,14 @@ export const anonymisationBench: Bench = {
         baseline: { name: 'scan complet', value: email.p95 },
         target: '< 1 ms',
         pass: keystroke.p95 < 1,
+      },
+      {
+        name: 'passerelle scan, courriel de 20 Ko, processus neuf (médiane)',
+        value: cold.median,
+        unit: 'ms',
+        baseline: { name: 'passerelle scan --help', value: help.median },
+        target: '< 5 000 ms (délai d’Outlook à l’envoi)',
+        pass: cold.median < 5000,
       },
       {
         name: 'passerelle scan --help (médiane)',

@@ -4,6 +4,8 @@
  * signatures), the first-name list, words in CAPITALS next to a name. A name
  * found once is then propagated to all its occurrences in the document.
  * Organisations named after people («école Jean Jaurès») are not persons.
+ * Each numbered pass below marks words on a shared `NameMarks`; runs of
+ * marked words become findings.
  */
 import {
   CIVILITY,
@@ -18,28 +20,19 @@ import {
   PRESENTATION,
   PROFESSION,
   PUBLIC_OFFICE,
-  STRONG,
   WORD_NAME,
 } from '../lexicon';
 import type { NameEntry, NamesIndex } from '../names-index';
-import type { Token } from '../tokens';
+import type { WordForm, Words } from '../tokens';
 import { ScratchSlot, zeroedBytes } from '../scratch';
 import type { RawFinding, Role } from '../types';
 import { WEBMAIL, type LineInfo } from '../roles';
+import { withInitials } from './initials';
+import { NameMarks, is, strongShaped, type Mark } from './name-marks';
 import type { TableCell } from './tables';
 
-interface Mark {
-  confidence: number;
-  label: string;
-  role?: Role;
-  roleSure?: boolean;
-  entries?: readonly NameEntry[];
-  /** Introduced as a parent («sa mère Karima»). */
-  parent?: boolean;
-}
-
 export interface NameContext {
-  tokens: Token[];
+  words: Words;
   names?: NamesIndex;
   /** Ranges already taken by other detectors (e-mails, addresses…). */
   taken: (start: number) => boolean;
@@ -53,6 +46,15 @@ export interface NameResult {
   /** Organisation names seen after «école», «collège»…: ETABLISSEMENT candidates. */
   schools: Array<{ start: number; end: number }>;
 }
+
+// Regexes live at module level: bundlers turn Unicode regex literals into `new RegExp` calls.
+const NOT_LETTER = /[^\p{L}]/gu;
+const SIGNATURE_LINE = /^[\p{L}\s'’.-]+$/u;
+/** «Grâce à…» opens a sentence with a word that is also a first name. */
+const GRACE_A = /^\s+(?:à|au|aux)(?![\p{L}])/u;
+const SENDER_LINE = /^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im;
+const EMAIL_HEADER = /^\s*(?:de|from|à|to|objet|subject)\s?:/im;
+const SCHOOL_WORD = /^(ecole|college|lycee|groupe|maternelle|elementaire)$/;
 
 const ORGANISATION_QUALIFIERS = new Set(
   'social sociale culturel culturelle municipal municipale communal communale sportif sportive associatif familial familiale scolaire maternelle elementaire primaire privee prive intercommunal medico'.split(
@@ -68,166 +70,134 @@ function hasAsciiLower(text: string): boolean {
   return false;
 }
 
-/** Whether a word is in a lexicon class (bits computed once per word form by the tokenizer). */
-function is(t: Token, bit: number): boolean {
-  return (t.classes & bit) !== 0;
-}
-
-/** A capitalised word that may be part of a name in a strong context (civility, caseload…). */
-function strongShaped(t: Token | undefined): boolean {
-  return t !== undefined && (t.classes & STRONG) !== 0;
-}
-
-/** A word that may be part of a name by its shape alone: words-that-are-names need a capital mid-sentence. */
-function nameShaped(t: Token | undefined): boolean {
-  if (!strongShaped(t)) return false;
-  return !is(t!, WORD_NAME) || t!.shape === 'upper' || !t!.sentenceStart;
-}
-
 export function detectNames(text: string, ctx: NameContext): NameResult {
-  const { tokens, names } = ctx;
-  // Lines by index, split once (searching newlines around each word would be quadratic).
-  const lineTexts = ctx.lines.map((l) => l.text);
-  const lineTextOf = (t: Token) => lineTexts[t.line] ?? '';
-  const shouting = new Map<number, boolean>();
-  const shoutingLine = (line: number) => {
-    if (!shouting.has(line)) {
-      const lineText = lineTexts[line] ?? '';
-      // A lowercase ASCII letter settles it without extracting the letters (most lines).
-      const letters = hasAsciiLower(lineText) ? '' : lineText.replace(NOT_LETTER, '');
-      shouting.set(line, letters.length > 12 && letters === letters.toUpperCase());
-    }
-    return shouting.get(line)!;
-  };
-  const marks: Array<Mark | undefined> = new Array(tokens.length);
-  const blocked = new Array<boolean>(tokens.length).fill(false);
-  const schools: Array<{ start: number; end: number }> = [];
-  // Whether the next token is on the same line, separated by spaces or a hyphen only
-  // (computed once: the passes below ask it many times per token).
-  const joined = zeroedBytes(ScratchSlot.Joined, tokens.length);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    const gap = b.start - a.end;
-    if (a.line !== b.line || gap < 1 || gap > 2) continue;
-    let ok = 1;
-    for (let k = a.end; k < b.start; k++) {
-      const c = text.charCodeAt(k);
-      if (c !== 32 && c !== 0xa0 && c !== 45) ok = 0;
-    }
-    joined[i] = ok;
-  }
-  const adjacent = (i: number) => joined[i] === 1;
-  const mark = (i: number, m: Mark) => {
-    if (blocked[i]) return;
-    const old = marks[i];
-    if (!old || m.confidence > old.confidence || (m.roleSure && !old.roleSure)) {
-      // Spelled out rather than spread: one object shape for every mark keeps this hot path fast.
-      marks[i] = {
-        confidence: m.confidence,
-        label: m.label,
-        role: 'role' in m ? m.role : old?.role,
-        roleSure: 'roleSure' in m ? m.roleSure : old?.roleSure,
-        entries: m.entries ?? old?.entries,
-        parent: 'parent' in m ? m.parent : old?.parent,
-      };
-    }
-  };
+  const state = new NameMarks(text, ctx.words, ctx.lines);
+  const schools = blockOrganisations(state, ctx.taken);
+  if (ctx.names) markCaseload(state, ctx.names);
+  markTableCells(state, ctx.cells);
+  markLowerLines(state);
+  markContextWords(state);
+  markHeadersAndSignatures(state);
+  markFirstNames(state);
+  markProperNouns(state);
+  markCapitals(state);
+  extendNames(state);
+  propagate(state);
+  rolesFromTitles(state);
+  return { findings: withInitials(text, buildFindings(state)), schools };
+}
 
-  // Words taken by other detectors, and organisations named after people.
+/** Folded words `from` to `to` (excluded), joined by spaces. */
+function foldedRun(state: NameMarks, from: number, to: number): string {
+  let key = state.words.form[from]!.folded;
+  for (let k = from + 1; k < to; k++) key += ` ${state.words.form[k]!.folded}`;
+  return key;
+}
+
+/** Words taken by other detectors, and organisations named after people, later mentions included. */
+function blockOrganisations(
+  state: NameMarks,
+  taken: (start: number) => boolean,
+): Array<{ start: number; end: number }> {
+  const { count, blocked } = state;
+  const { start, end, form } = state.words;
+  const schools: Array<{ start: number; end: number }> = [];
   const organisationNames = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (ctx.taken(t.start)) blocked[i] = true;
-    if (!is(t, ORGANISATION)) return;
+  for (let i = 0; i < count; i++) {
+    if (taken(start[i]!)) blocked[i] = 1;
+    if (!is(form[i]!, ORGANISATION)) continue;
     let j = i + 1;
-    while (tokens[j] && ORGANISATION_QUALIFIERS.has(tokens[j]!.folded) && j - i <= 2) j++;
+    while (j < count && ORGANISATION_QUALIFIERS.has(form[j]!.folded) && j - i <= 2) j++;
     const nameStart = j;
     while (
-      tokens[j] &&
-      (strongShaped(tokens[j]) || is(tokens[j]!, PARTICLE) || tokens[j]!.folded === 'les') &&
-      adjacent(j - 1) &&
+      j < count &&
+      (strongShaped(form[j]) || is(form[j]!, PARTICLE) || form[j]!.folded === 'les') &&
+      state.adjacent(j - 1) &&
       j - i <= 4
     ) {
-      blocked[j] = true;
+      blocked[j] = 1;
       j++;
     }
-    while (j > nameStart && (is(tokens[j - 1]!, PARTICLE) || tokens[j - 1]!.folded === 'les'))
-      blocked[--j] = false;
-    if (j > nameStart) {
-      if (/^(ecole|college|lycee|groupe|maternelle|elementaire)$/.test(t.folded)) {
-        organisationNames.add(
-          tokens
-            .slice(nameStart, j)
-            .map((x) => x.folded)
-            .join(' '),
-        );
-        schools.push({ start: t.start, end: tokens[j - 1]!.end });
-      }
+    while (j > nameStart && (is(form[j - 1]!, PARTICLE) || form[j - 1]!.folded === 'les'))
+      blocked[--j] = 0;
+    if (j > nameStart && SCHOOL_WORD.test(form[i]!.folded)) {
+      organisationNames.add(foldedRun(state, nameStart, j));
+      schools.push({ start: start[i]!, end: end[j - 1]! });
     }
-  });
+  }
+  if (!organisationNames.size) return schools;
   // Bare mentions of those organisations later («CM1 à Georges Brassens»).
   const organisationHeads = new Set([...organisationNames].map((n) => n.split(' ')[0]));
-  tokens.forEach((t, i) => {
-    if (!organisationHeads.has(t.folded)) return;
+  for (let i = 0; i < count; i++) {
+    if (!organisationHeads.has(form[i]!.folded)) continue;
     for (const n of [3, 2]) {
-      const words = tokens.slice(i, i + n);
-      if (words.length === n && organisationNames.has(words.map((x) => x.folded).join(' '))) {
-        words.forEach((_, k) => (blocked[i + k] = true));
-        schools.push({ start: t.start, end: words[n - 1]!.end });
-      }
-    }
-  });
-
-  // 1. The caseload.
-  if (names) {
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (blocked[i] || t.folded.length < 2) continue;
-      for (let n = Math.min(names.maxWords, 3); n >= 1; n--) {
-        if (i + n > tokens.length) continue;
-        let key = t.folded;
-        let together = true;
-        for (let k = 1; k < n && together; k++) {
-          together = adjacent(i + k - 1);
-          key += ` ${tokens[i + k]!.folded}`;
-        }
-        if (!together) continue;
-        const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
-        if (!entries) continue;
-        // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
-        if (n === 1 && is(t, NOT_NAME) && t.shape === 'lower') break;
-        const ambiguous = n === 1 && is(t, WORD_NAME);
-        if (ambiguous && (t.shape === 'lower' || (t.sentenceStart && !strongShaped(tokens[i + 1]))))
-          break;
-        if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
-        const professional = entries.every((e) => e.kind === 'professionnel');
-        for (let k = 0; k < n; k++) {
-          mark(i + k, {
-            confidence: 0.97,
-            label: professional ? 'nom d’un professionnel connu' : labelFor(entries),
-            role: professional ? 'professionnel' : 'beneficiaire',
-            roleSure: true,
-            entries,
-          });
-        }
-        i += n - 1;
-        break;
+      if (i + n <= count && organisationNames.has(foldedRun(state, i, i + n))) {
+        for (let k = 0; k < n; k++) blocked[i + k] = 1;
+        schools.push({ start: start[i]!, end: end[i + n - 1]! });
       }
     }
   }
+  return schools;
+}
 
-  // 2. Table columns.
-  // Cells and tokens are both sorted by offset: walk them together.
-  let firstToken = 0;
-  for (const cell of ctx.cells) {
+/** 1. The caseload. */
+function markCaseload(state: NameMarks, names: NamesIndex): void {
+  const { count } = state;
+  const { form, sentenceStart } = state.words;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
+    if (state.isBlocked(i) || t.folded.length < 2) continue;
+    for (let n = Math.min(names.maxWords, 3); n >= 1; n--) {
+      if (i + n > count) continue;
+      let key = t.folded;
+      let together = true;
+      for (let k = 1; k < n && together; k++) {
+        together = state.adjacent(i + k - 1);
+        key += ` ${form[i + k]!.folded}`;
+      }
+      if (!together) continue;
+      const entries = n === 1 && t.shape !== 'lower' ? names.lookupFuzzy(key) : names.lookup(key);
+      if (!entries) continue;
+      // Names that are also words («Rose», «Fontaine») need a capital outside a sentence start.
+      if (n === 1 && is(t, NOT_NAME) && t.shape === 'lower') break;
+      const ambiguous = n === 1 && is(t, WORD_NAME);
+      if (
+        ambiguous &&
+        (t.shape === 'lower' || (sentenceStart[i] === 1 && !strongShaped(state.form(i + 1))))
+      )
+        break;
+      if (n === 1 && t.shape === 'lower' && t.folded.length < 3) break;
+      const professional = entries.every((e) => e.kind === 'professionnel');
+      for (let k = 0; k < n; k++) {
+        state.mark(i + k, {
+          confidence: 0.97,
+          label: professional ? 'nom d’un professionnel connu' : labelFor(entries),
+          role: professional ? 'professionnel' : 'beneficiaire',
+          roleSure: true,
+          entries,
+        });
+      }
+      i += n - 1;
+      break;
+    }
+  }
+}
+
+/** 2. Table columns of names. */
+function markTableCells(state: NameMarks, cells: readonly TableCell[]): void {
+  const { count } = state;
+  const { start, end, form } = state.words;
+  // Cells and words are both sorted by offset: walk them together.
+  let first = 0;
+  for (const cell of cells) {
     if (cell.kind !== 'personne' && cell.kind !== 'professionnel') continue;
-    while (firstToken < tokens.length && tokens[firstToken]!.end <= cell.start) firstToken++;
-    for (let i = firstToken; i < tokens.length && tokens[i]!.start < cell.end; i++) {
-      const t = tokens[i]!;
-      if (t.start < cell.start || t.end > cell.end) continue;
+    while (first < count && end[first]! <= cell.start) first++;
+    for (let i = first; i < count && start[i]! < cell.end; i++) {
+      const t = form[i]!;
+      if (start[i]! < cell.start || end[i]! > cell.end) continue;
       if (is(t, CIVILITY) || is(t, NOT_NAME) || (is(t, WORD_NAME) && t.shape === 'lower')) continue;
       const professional = cell.kind === 'professionnel';
-      mark(i, {
+      state.mark(i, {
         confidence: 0.9,
         label: professional
           ? 'nom d’un professionnel (colonne du tableau)'
@@ -237,16 +207,31 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       });
     }
   }
+}
 
-  // Lines written in lowercase (SMS): there a lowercase first name after a context word counts.
-  const lowerLine = zeroedBytes(ScratchSlot.LowerLines, lineTexts.length);
-  for (const t of tokens) lowerLine[t.line] = 1;
-  for (const t of tokens) if (t.shape !== 'lower' && !t.sentenceStart) lowerLine[t.line] = 0;
+/** Lines written in lowercase (SMS): there a lowercase first name after a context word counts. */
+function markLowerLines(state: NameMarks): void {
+  const { count } = state;
+  const { line, form, sentenceStart } = state.words;
+  const lowerLine = zeroedBytes(ScratchSlot.LowerLines, state.lines.length);
+  for (let i = 0; i < count; i++) lowerLine[line[i]!] = 1;
+  for (let i = 0; i < count; i++)
+    if (form[i]!.shape !== 'lower' && sentenceStart[i] === 0) lowerLine[line[i]!] = 0;
+  state.lowerLine = lowerLine;
+}
 
-  // 3. Context words before a name.
-  const emailDocument = /^\s*(?:de|from|à|to|objet|subject)\s?:/im.test(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+/** Lexicon classes that may introduce a name. */
+const CONTEXT_WORDS = CIVILITY | KIN | GREETING | PROFESSION | PUBLIC_OFFICE | PRESENTATION;
+
+/** 3. Context words before a name: civilities, kinship, greetings, professions, presentations. */
+function markContextWords(state: NameMarks): void {
+  const { text, count, lowerLine } = state;
+  const { start, end, line, form } = state.words;
+  const emailDocument = EMAIL_HEADER.test(text);
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
+    // Most words are no context word: skip them before any other work.
+    if (!is(t, CONTEXT_WORDS)) continue;
     let next = i + 1;
     let label: string | undefined;
     let role: Role | undefined;
@@ -254,27 +239,26 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     let parent = false;
     const isCivility =
       is(t, CIVILITY) &&
-      (t.folded !== 'm' || text.charAt(t.end) === '.') &&
+      (t.folded !== 'm' || text.charAt(end[i]!) === '.') &&
       (t.folded !== 'me' || t.shape !== 'lower');
     if (isCivility) {
       label = 'nom après une civilité';
-      const before = tokens[i - 1];
-      const before2 = tokens[i - 2];
+      const before = state.form(i - 1);
+      const before2 = state.form(i - 2);
       if (before && is(before, PROFESSION)) [role, roleSure] = ['professionnel', true];
       else if (before && is(before, PUBLIC_OFFICE)) [role, roleSure] = ['public', true];
       else if (before && is(before, GREETING) && emailDocument) role = 'professionnel';
       else if (
         before2 &&
         is(before2, PROFESSION) &&
-        /,\s*$/.test(text.slice(before2.end, t.start))
+        /,\s*$/.test(text.slice(end[i - 2]!, start[i]!))
       ) {
         [role, roleSure] = ['professionnel', true];
       }
     } else if (is(t, KIN)) {
       label = 'nom d’un membre de la famille';
       role = 'beneficiaire';
-      if (tokens[next] && /^(de|d)$/.test(tokens[next]!.folded) && tokens[next]!.line === t.line)
-        next++;
+      if (next < count && /^(de|d)$/.test(form[next]!.folded) && line[next] === line[i]) next++;
       // «sa mère Karima» names a parent; «la maman de Rayane», a child.
       parent = is(t, PARENT_WORD) && next === i + 1;
     } else if (is(t, GREETING)) {
@@ -284,20 +268,20 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       const public_ = is(t, PUBLIC_OFFICE) && !is(t, PROFESSION);
       label = public_ ? 'nom d’une personnalité publique' : 'nom d’un professionnel';
       [role, roleSure] = [public_ ? 'public' : 'professionnel', true];
-      if (tokens[next] && is(tokens[next]!, CIVILITY)) continue;
+      if (next < count && is(form[next]!, CIVILITY)) continue;
     } else if (
       is(t, PRESENTATION) &&
-      (t.folded !== 'est' || /c['’]$/i.test(text.slice(t.start - 2, t.start)))
+      (t.folded !== 'est' || /c['’]$/i.test(text.slice(start[i]! - 2, start[i]!)))
     ) {
       label = 'nom dans une présentation';
     } else continue;
-    const n = tokens[next];
-    if (!n || n.line !== t.line || blocked[next]) continue;
-    const gap = text.slice(tokens[next - 1]!.end, n.start);
+    if (next >= count || line[next] !== line[i] || state.isBlocked(next)) continue;
+    const n = form[next]!;
+    const gap = text.slice(end[next - 1]!, start[next]!);
     if (!/^[\s.,:'’]{0,3}$/.test(gap) || (/[.,:]/.test(gap) && !isCivility)) continue;
     const lowerOk =
       n.shape === 'lower' &&
-      lowerLine[n.line] === 1 &&
+      lowerLine[line[next]!] === 1 &&
       (is(n, FIRST_NAME) || isCivility) &&
       !is(n, KIN) &&
       !is(n, NOT_NAME) &&
@@ -309,22 +293,22 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       strongContext &&
       n.shape !== 'lower' &&
       is(n, PARTICLE) &&
-      adjacent(next) &&
-      strongShaped(tokens[next + 1]);
+      state.adjacent(next) &&
+      strongShaped(state.form(next + 1));
     if (particleName) {
-      mark(next, { confidence: 0.9, label, role, roleSure });
-      mark(next + 1, { confidence: 0.9, label, role, roleSure });
+      state.mark(next, { confidence: 0.9, label, role, roleSure });
+      state.mark(next + 1, { confidence: 0.9, label, role, roleSure });
       continue;
     }
-    if (!((strongContext ? strongShaped(n) : nameShaped(n)) || lowerOk)) continue;
-    if (!strongContext && !is(n, FIRST_NAME) && !marks[next] && n.shape !== 'upper') {
+    if (!((strongContext ? strongShaped(n) : state.nameShaped(next)) || lowerOk)) continue;
+    if (!strongContext && !is(n, FIRST_NAME) && !state.marks[next] && n.shape !== 'upper') {
       // After «Bonjour» or a profession, an unknown capitalised word is a name only if a first name.
       if (label !== 'nom d’un professionnel' && label !== 'nom d’une personnalité publique')
         continue;
-      if (!is(n, FIRST_NAME) && !nameShaped(tokens[next + 1])) continue;
+      if (!is(n, FIRST_NAME) && !state.nameShaped(next + 1)) continue;
     }
     if (is(n, CIVILITY)) continue;
-    mark(next, {
+    state.mark(next, {
       confidence: strongContext ? 0.9 : 0.8,
       label,
       role,
@@ -332,58 +316,65 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
       ...(parent ? { parent } : {}),
     });
   }
+}
 
-  // 4. Header lines (De :, À :) and signatures after a closing: professionals.
+/** 4. Header lines (De :, À :) and signatures after a closing: professionals. */
+function markHeadersAndSignatures(state: NameMarks): void {
+  const { text, count, lines, marks, lowerLine } = state;
+  const { end, line, form, sentenceStart } = state.words;
   const lineRoles = new Map<number, Mark>();
-  const personalSender =
-    /^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.test(text) &&
-    WEBMAIL.test(/^\s*(?:de|from|exp[ée]diteur)\s?:.*$/im.exec(text)![0]);
+  const sender = SENDER_LINE.exec(text);
+  const personalSender = sender !== null && WEBMAIL.test(sender[0]);
   let closingLine = -10;
   let signatureDone = false;
-  tokens.forEach((t, i) => {
-    if (!t.sentenceStart || (i > 0 && tokens[i - 1]!.line === t.line)) return;
-    const line = lineTextOf(t);
-    if (ctx.lines[t.line]!.header) {
+  for (let i = 0; i < count; i++) {
+    const lineIndex = line[i]!;
+    if (sentenceStart[i] === 0 || (i > 0 && line[i - 1] === lineIndex)) continue;
+    const t = form[i]!;
+    const lineText = state.lineText(i);
+    if (lines[lineIndex]!.header) {
       // A personal mailbox in the header may be a family writing: professional, but not sure.
-      lineRoles.set(t.line, {
+      lineRoles.set(lineIndex, {
         confidence: 0.85,
         label: 'nom dans l’en-tête du courriel',
         role: 'professionnel',
-        roleSure: !WEBMAIL.test(line),
+        roleSure: !WEBMAIL.test(lineText),
       });
-      return;
+      continue;
     }
-    if (ctx.lines[t.line]!.closing) {
-      closingLine = t.line;
+    if (lines[lineIndex]!.closing) {
+      closingLine = lineIndex;
       signatureDone = false;
-      return;
+      continue;
     }
-    if (!signatureDone && t.line - closingLine <= 2 && t.line > closingLine) {
+    if (!signatureDone && lineIndex - closingLine <= 2 && lineIndex > closingLine) {
       // A short line of its own after a closing is a signature, whatever its case («shanthi»).
-      const lineTokens = tokens.slice(i, i + 4).filter((x) => x.line === t.line);
-      const shortLine =
-        lineTokens.length <= 3 &&
-        lineTokens.every(
-          (x) => x.folded.length >= 2 && !is(x, NOT_NAME) && !is(x, PROFESSION) && !is(x, KIN),
-        ) &&
-        SIGNATURE_LINE.test(lineTextOf(t).trim());
+      let lineWords = 0;
+      while (lineWords < 4 && i + lineWords < count && line[i + lineWords] === lineIndex)
+        lineWords++;
+      let plainWords = true;
+      for (let k = i; k < i + lineWords; k++) {
+        const x = form[k]!;
+        if (x.folded.length < 2 || is(x, NOT_NAME) || is(x, PROFESSION) || is(x, KIN))
+          plainWords = false;
+      }
+      const shortLine = lineWords <= 3 && plainWords && SIGNATURE_LINE.test(lineText.trim());
       if (shortLine) {
         // A family writing from a personal mailbox signs too: only a professional's signature is kept.
-        const sender =
+        const signer =
           personalSender || t.shape === 'lower'
             ? {}
             : { role: 'professionnel' as const, roleSure: true };
-        lineTokens.forEach((_, k) =>
-          mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...sender }),
-        );
+        for (let k = 0; k < lineWords; k++)
+          state.mark(i + k, { confidence: 0.8, label: 'nom dans une signature', ...signer });
         signatureDone = true;
-        return;
+        continue;
       }
       if (
-        nameShaped(t) &&
-        (is(t, FIRST_NAME) || marks[i] || (nameShaped(tokens[i + 1]) && adjacent(i)))
+        state.nameShaped(i) &&
+        (is(t, FIRST_NAME) || marks[i] || (state.nameShaped(i + 1) && state.adjacent(i)))
       ) {
-        lineRoles.set(t.line, {
+        lineRoles.set(lineIndex, {
           confidence: 0.85,
           label: 'nom dans une signature',
           role: 'professionnel',
@@ -392,144 +383,206 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
         signatureDone = true;
       }
     }
-  });
-  tokens.forEach((t, i) => {
-    const lineMark = lineRoles.get(t.line);
-    if (!lineMark || blocked[i]) return;
-    if (marks[i]?.role === 'beneficiaire' && marks[i]?.roleSure) return;
+  }
+  if (!lineRoles.size) return;
+  for (let i = 0; i < count; i++) {
+    const lineMark = lineRoles.get(line[i]!);
+    if (!lineMark || state.isBlocked(i)) continue;
+    if (marks[i]?.role === 'beneficiaire' && marks[i]?.roleSure) continue;
+    const t = form[i]!;
     const header = lineMark.label.includes('en-tête');
-    if (header && text.slice(t.end, t.end + 3).includes('@')) return;
+    if (header && text.slice(end[i]!, end[i]! + 3).includes('@')) continue;
     if (
       header &&
       !(
-        nameShaped(t) &&
-        (is(t, FIRST_NAME) || marks[i] || t.shape === 'upper' || (adjacent(i - 1) && marks[i - 1]))
+        state.nameShaped(i) &&
+        (is(t, FIRST_NAME) ||
+          marks[i] ||
+          t.shape === 'upper' ||
+          (state.adjacent(i - 1) && marks[i - 1]))
       )
     )
-      return;
-    const opensLine = i === 0 || tokens[i - 1]!.line !== t.line;
+      continue;
+    const opensLine = i === 0 || line[i - 1] !== line[i];
     const lowerName =
       t.shape === 'lower' &&
-      lowerLine[t.line] === 1 &&
+      lowerLine[line[i]!] === 1 &&
       opensLine &&
       is(t, FIRST_NAME) &&
       !is(t, NOT_NAME);
-    if (!header && !lowerName && !(marks[i] || (nameShaped(t) && (opensLine || marks[i - 1]))))
-      return;
-    if (header && /^\s*(?:objet|subject)/i.test(lineTextOf(t))) return;
-    mark(i, { ...lineMark, confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0) });
-  });
-
-  // 5. First-name list: capitalised first names, with a word-sense check at sentence starts.
-  tokens.forEach((t, i) => {
-    if (blocked[i] || marks[i] || !nameShaped(t) || !is(t, FIRST_NAME) || t.folded.length < 3)
-      return;
-    const nextIsName = adjacent(i) && nameShaped(tokens[i + 1]);
-    if (t.sentenceStart && t.shape === 'title' && !nextIsName) {
-      // «Merci», «Pour»… start sentences; a name at a sentence start is followed by a verb or a comma.
-      const after = text.slice(t.end, t.end + 2);
-      if (!/^[,:)]/.test(after) && !/^ \(/.test(after) && !/^\s*$/.test(after.slice(0, 1))) return;
-      if (/^ [a-zé]/.test(after) && !tokens[i + 1]) return;
-    }
-    mark(i, { confidence: nextIsName ? 0.85 : 0.75, label: 'prénom' });
-  });
-
-  // 5b. A capitalised unknown word inside a sentence, after a lowercase word, is a proper noun:
-  // a person unless it is a place or an organisation (checked against the lists and the context).
-  tokens.forEach((t, i) => {
-    const prev = tokens[i - 1];
     if (
-      blocked[i] ||
+      !header &&
+      !lowerName &&
+      !(marks[i] || (state.nameShaped(i) && (opensLine || marks[i - 1])))
+    )
+      continue;
+    if (header && /^\s*(?:objet|subject)/i.test(state.lineText(i))) continue;
+    state.mark(i, {
+      ...lineMark,
+      confidence: Math.max(lineMark.confidence, marks[i]?.confidence ?? 0),
+    });
+  }
+}
+
+/** 5. First-name list: capitalised first names, with a word-sense check at sentence starts. */
+function markFirstNames(state: NameMarks): void {
+  const { text, count, marks } = state;
+  const { end, form, sentenceStart } = state.words;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
+    if (
+      !is(t, FIRST_NAME) ||
+      state.isBlocked(i) ||
       marks[i] ||
-      t.shape !== 'title' ||
-      t.sentenceStart ||
-      !nameShaped(t) ||
+      !state.nameShaped(i) ||
       t.folded.length < 3
     )
-      return;
+      continue;
+    const nextIsName = state.adjacent(i) && state.nameShaped(i + 1);
+    if (sentenceStart[i] === 1 && t.shape === 'title' && !nextIsName) {
+      // «Merci», «Pour»… start sentences; a name at a sentence start is followed by a verb or a comma.
+      const after = text.slice(end[i]!, end[i]! + 2);
+      if (!/^[,:)]/.test(after) && !/^ \(/.test(after) && !/^\s*$/.test(after.slice(0, 1)))
+        continue;
+      if (/^ [a-zé]/.test(after) && i + 1 >= count) continue;
+    }
+    state.mark(i, { confidence: nextIsName ? 0.85 : 0.75, label: 'prénom' });
+  }
+}
+
+const NOT_BEFORE_PROPER_NOUN =
+  /^(?:a|au|aux|en|de|du|des|vers|sur|chez|pour|par|dans|entre|sous|ville|rue|quartier|grand|grande)$/;
+
+/**
+ * 5b. A capitalised unknown word inside a sentence, after a lowercase word, is a proper noun:
+ * a person unless it is a place or an organisation (checked against the lists and the context).
+ */
+function markProperNouns(state: NameMarks): void {
+  const { text, count, marks } = state;
+  const { start, end, line, form, sentenceStart } = state.words;
+  for (let i = 1; i < count; i++) {
+    const t = form[i]!;
     if (
-      !prev ||
-      prev.shape !== 'lower' ||
-      prev.line !== t.line ||
-      /^(?:a|au|aux|en|de|du|des|vers|sur|chez|pour|par|dans|entre|sous|ville|rue|quartier|grand|grande)$/.test(
-        prev.folded,
-      )
+      t.shape !== 'title' ||
+      sentenceStart[i] === 1 ||
+      state.isBlocked(i) ||
+      marks[i] ||
+      !state.nameShaped(i) ||
+      t.folded.length < 3
     )
-      return;
-    if (!/^ $/.test(text.slice(prev.end, t.start))) return;
-    mark(i, { confidence: 0.55, label: 'nom propre inconnu' });
-  });
+      continue;
+    const prev = form[i - 1]!;
+    if (
+      prev.shape !== 'lower' ||
+      line[i - 1] !== line[i] ||
+      NOT_BEFORE_PROPER_NOUN.test(prev.folded)
+    )
+      continue;
+    if (start[i]! - end[i - 1]! !== 1 || text.charCodeAt(end[i - 1]!) !== 32) continue;
+    state.mark(i, { confidence: 0.55, label: 'nom propre inconnu' });
+  }
+}
 
-  // 6. Words in CAPITALS next to a name («MEZIANE Karima», «Rayane MEZIANE»), or alone when long.
-  tokens.forEach((t, i) => {
-    if (blocked[i] || marks[i] || t.shape !== 'upper' || !nameShaped(t)) return;
-    const shouting = shoutingLine(t.line);
-    const nextTo = (adjacent(i) && marks[i + 1]) || (adjacent(i - 1) && marks[i - 1]);
-    if (shouting && !nextTo && !is(t, FIRST_NAME)) return;
-    if (!nextTo && t.folded.length < 5) return;
-    mark(i, { confidence: nextTo ? 0.85 : 0.65, label: 'nom en capitales' });
-  });
+/** 6. Words in CAPITALS next to a name («MEZIANE Karima», «Rayane MEZIANE»), or alone when long. */
+function markCapitals(state: NameMarks): void {
+  const { count, marks } = state;
+  const { line, form } = state.words;
+  const shouting = new Map<number, boolean>();
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
+    if (t.shape !== 'upper' || state.isBlocked(i) || marks[i] || !state.nameShaped(i)) continue;
+    let shoutingLine = shouting.get(line[i]!);
+    if (shoutingLine === undefined) {
+      const lineText = state.lineText(i);
+      // A lowercase ASCII letter settles it without extracting the letters (most lines).
+      const letters = hasAsciiLower(lineText) ? '' : lineText.replace(NOT_LETTER, '');
+      shoutingLine = letters.length > 12 && letters === letters.toUpperCase();
+      shouting.set(line[i]!, shoutingLine);
+    }
+    const nextTo = (state.adjacent(i) && marks[i + 1]) || (state.adjacent(i - 1) && marks[i - 1]);
+    if (shoutingLine && !nextTo && !is(t, FIRST_NAME)) continue;
+    if (!nextTo && t.folded.length < 5) continue;
+    state.mark(i, { confidence: nextTo ? 0.85 : 0.65, label: 'nom en capitales' });
+  }
+}
 
-  // 7. Extend marked names over adjacent name-shaped words and particles («Dos Santos», «Le Gall»).
+/** 7. Extend marked names over adjacent name-shaped words and particles («Dos Santos», «Le Gall»). */
+function extendNames(state: NameMarks): void {
+  const { count, marks, lowerLine } = state;
+  const { line, form } = state.words;
   for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < count; i++) {
       const m = marks[i];
       if (!m) continue;
       let j = i + 1;
-      while (j < tokens.length && adjacent(j - 1) && !blocked[j] && j - i <= 3) {
-        const w = tokens[j]!;
+      while (j < count && state.adjacent(j - 1) && !state.isBlocked(j) && j - i <= 3) {
+        const w = form[j]!;
         if (marks[j]) break;
-        if (is(w, PARTICLE) && strongShaped(tokens[j + 1]) && adjacent(j) && w.shape !== 'lower') {
-          mark(j, m);
+        if (
+          is(w, PARTICLE) &&
+          strongShaped(state.form(j + 1)) &&
+          state.adjacent(j) &&
+          w.shape !== 'lower'
+        ) {
+          state.mark(j, m);
           j++;
           continue;
         }
         // In lowercase lines (SMS), a surname after a first name found in a strong context.
         const lowerSurname =
           w.shape === 'lower' &&
-          lowerLine[w.line] === 1 &&
+          lowerLine[line[j]!] === 1 &&
           m.confidence >= 0.85 &&
           w.folded.length >= 3 &&
           !is(w, NOT_NAME) &&
           !is(w, KIN) &&
           !is(w, WORD_NAME) &&
-          (j === i + 1 || is(tokens[j - 1]!, PARTICLE));
+          (j === i + 1 || is(form[j - 1]!, PARTICLE));
         const lowerParticle =
-          w.shape === 'lower' && lowerLine[w.line] === 1 && is(w, PARTICLE) && m.confidence >= 0.85;
+          w.shape === 'lower' &&
+          lowerLine[line[j]!] === 1 &&
+          is(w, PARTICLE) &&
+          m.confidence >= 0.85;
         if (lowerParticle && j === i + 1) {
-          mark(j, m);
+          state.mark(j, m);
           j++;
           continue;
         }
+        const first = form[i]!;
         const fits =
           lowerSurname ||
           (w.shape === 'upper'
             ? strongShaped(w)
-            : nameShaped(w) &&
-              (tokens[i]!.shape !== 'title' || is(tokens[i]!, FIRST_NAME) || m.confidence >= 0.85));
+            : state.nameShaped(j) &&
+              (first.shape !== 'title' || is(first, FIRST_NAME) || m.confidence >= 0.85));
         if (!fits) break;
-        mark(j, { ...m, confidence: m.confidence - 0.05 });
+        state.mark(j, { ...m, confidence: m.confidence - 0.05 });
         j++;
       }
-      const before = tokens[i - 1];
+      const before = state.form(i - 1);
       if (
         before &&
         !marks[i - 1] &&
-        !blocked[i - 1] &&
-        adjacent(i - 1) &&
+        !state.isBlocked(i - 1) &&
+        state.adjacent(i - 1) &&
         before.shape === 'upper' &&
         strongShaped(before)
       ) {
-        mark(i - 1, { ...m, confidence: m.confidence - 0.05 });
+        state.mark(i - 1, { ...m, confidence: m.confidence - 0.05 });
       }
     }
   }
+}
 
-  // 8. Propagation: every later or earlier occurrence of a found name token.
+/** 8. Propagation: every later or earlier occurrence of a found name word. */
+function propagate(state: NameMarks): void {
+  const { text, count, marks } = state;
+  const { end, form, sentenceStart } = state.words;
   const found = new Map<string, Mark>();
-  marks.forEach((m, i) => {
-    const t = tokens[i]!;
-    if (!m || t.folded.length < 3 || is(t, PARTICLE)) return;
+  for (let i = 0; i < count; i++) {
+    const m = marks[i];
+    const t = form[i]!;
+    if (!m || t.folded.length < 3 || is(t, PARTICLE)) continue;
     const old = found.get(t.folded);
     if (
       !old ||
@@ -538,61 +591,65 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     ) {
       found.set(t.folded, m);
     }
-  });
-  tokens.forEach((t, i) => {
-    if (marks[i] || blocked[i]) return;
+  }
+  if (!found.size) return;
+  for (let i = 0; i < count; i++) {
+    const t = form[i]!;
+    if (marks[i] || state.isBlocked(i) || t.folded.length < 3) continue;
     const m = found.get(t.folded);
-    if (!m) return;
-    if (is(t, NOT_NAME) || is(t, PROFESSION)) return;
+    if (!m) continue;
+    if (is(t, NOT_NAME) || is(t, PROFESSION)) continue;
     if (is(t, WORD_NAME)) {
-      if (t.shape === 'lower') return;
+      if (t.shape === 'lower') continue;
       // Found as a name elsewhere in the text: a name here too, unless «Grâce à…».
-      if (t.sentenceStart && GRACE_A.test(text.slice(t.end, t.end + 5))) return;
+      if (sentenceStart[i] === 1 && GRACE_A.test(text.slice(end[i]!, end[i]! + 5))) continue;
     }
-    mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
-  });
+    state.mark(i, { ...m, confidence: Math.min(m.confidence, 0.85), label: m.label });
+  }
+}
 
-  // 9. Titles in apposition: «Richard Tessier, adjoint au maire», «la CPE, Mme Zeroual».
-  const roleWord = (t: Token | undefined): Role | undefined =>
-    !t
-      ? undefined
-      : is(t, PUBLIC_OFFICE) && !is(t, PROFESSION)
-        ? 'public'
-        : is(t, PROFESSION)
-          ? 'professionnel'
-          : undefined;
-  for (let i = 0; i < tokens.length; i++) {
+/** The role a title word gives the name next to it. */
+function roleWord(form: WordForm | undefined): Role | undefined {
+  if (!form) return undefined;
+  if (is(form, PUBLIC_OFFICE) && !is(form, PROFESSION)) return 'public';
+  return is(form, PROFESSION) ? 'professionnel' : undefined;
+}
+
+/** 9. Titles in apposition: «Richard Tessier, adjoint au maire», «la CPE, Mme Zeroual». */
+function rolesFromTitles(state: NameMarks): void {
+  const { text, count, marks } = state;
+  const { start, end, line } = state.words;
+  for (let i = 0; i < count; i++) {
     const m = marks[i];
-    if (!m || m.roleSure || (marks[i - 1] && adjacent(i - 1))) continue;
+    if (!m || m.roleSure || (marks[i - 1] && state.adjacent(i - 1))) continue;
     let j = i;
-    while (marks[j + 1] && adjacent(j)) j++;
-    const after = tokens[j + 1];
+    while (marks[j + 1] && state.adjacent(j)) j++;
     let role =
-      after && /^\s*[,(]\s*$/.test(text.slice(tokens[j]!.end, after.start))
-        ? roleWord(after)
+      j + 1 < count && /^\s*[,(]\s*$/.test(text.slice(end[j]!, start[j + 1]!))
+        ? roleWord(state.form(j + 1))
         : undefined;
-    if (!role && /,\s*$/.test(text.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start))) {
+    if (!role && /,\s*$/.test(text.slice(Math.max(0, start[i]! - 3), start[i]!))) {
       for (let k = i - 1; k >= Math.max(0, i - 7) && !role; k--) {
-        if (
-          tokens[k]!.line !== tokens[i]!.line ||
-          /[.!?]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))
-        )
-          break;
-        role = roleWord(tokens[k]);
+        if (line[k] !== line[i] || /[.!?]/.test(text.slice(end[k]!, start[k + 1]!))) break;
+        role = roleWord(state.form(k));
       }
     }
     if (role) for (let k = i; k <= j; k++) marks[k] = { ...marks[k]!, role, roleSure: true };
     i = j;
   }
+}
 
-  // 10. Build one finding per run of adjacent marked words.
+/** 10. One finding per run of adjacent marked words. */
+function buildFindings(state: NameMarks): RawFinding[] {
+  const { count, marks } = state;
+  const { start, end } = state.words;
   const findings: RawFinding[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < count; i++) {
     const m = marks[i];
     if (!m) continue;
     let j = i;
     let best = m;
-    while (marks[j + 1] && adjacent(j)) {
+    while (marks[j + 1] && state.adjacent(j)) {
       j++;
       const mj = marks[j]!;
       if ((mj.roleSure && !best.roleSure) || mj.confidence > best.confidence)
@@ -603,8 +660,8 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     // Someone introduced as a parent and unknown to the caseload is labelled as a parent.
     const parent = !entries && run.some((x) => x?.parent);
     const finding: RawFinding = {
-      start: tokens[i]!.start,
-      end: tokens[j]!.end,
+      start: start[i]!,
+      end: end[j]!,
       type: 'PERSONNE',
       confidence: best.confidence,
       label: best.label,
@@ -612,12 +669,23 @@ export function detectNames(text: string, ctx: NameContext): NameResult {
     // Assigned one by one rather than spread in: one finding per name found.
     if (best.role) finding.role = best.role;
     if (best.roleSure) finding.roleSure = true;
-    Object.assign(finding, personOf(entries, i === j ? [tokens[i]!] : tokens.slice(i, j + 1)));
+    Object.assign(finding, personOf(entries, personKeyOf(state, i, j + 1)));
     if (parent) finding.personKind = 'responsable';
     findings.push(finding);
     i = j;
   }
-  return { findings: withInitials(text, findings), schools };
+  return findings;
+}
+
+/** The folded words of a name without its particles: who it is inside the text. */
+function personKeyOf(state: NameMarks, from: number, to: number): string {
+  let key: string | undefined;
+  for (let k = from; k < to; k++) {
+    const folded = state.words.form[k]!.folded;
+    if (PARTICLES.has(folded)) continue;
+    key = key === undefined ? folded : `${key} ${folded}`;
+  }
+  return key ?? '';
 }
 
 function labelFor(entries: readonly NameEntry[]): string {
@@ -642,12 +710,8 @@ function combineEntries(marks: Array<Mark | undefined>): readonly NameEntry[] | 
 
 function personOf(
   entries: readonly NameEntry[] | undefined,
-  words: Token[],
+  key: string,
 ): Pick<RawFinding, 'code' | 'personKey' | 'personKind'> {
-  const key = words
-    .map((w) => w.folded)
-    .filter((w) => !PARTICLES.has(w))
-    .join(' ');
   if (!entries?.length) return { personKey: key };
   // Prefer the child when a surname is shared by the child and a parent.
   const e =
@@ -661,98 +725,4 @@ function personOf(
     personKey: surnameOnly ? `famille ${e.code ?? key}` : e.personKey,
     ...(e.kind !== 'professionnel' && !surnameOnly && sameFamilyOnly ? { personKind: e.kind } : {}),
   };
-}
-
-// Regexes live at module level: bundlers turn Unicode regex literals into `new RegExp` calls.
-const NOT_LETTER = /[^\p{L}]/gu;
-const SIGNATURE_LINE = /^[\p{L}\s'’.-]+$/u;
-/** «Grâce à…» opens a sentence with a word that is also a first name. */
-const GRACE_A = /^\s+(?:à|au|aux)(?![\p{L}])/u;
-const TWO_INITIALS = /^\p{Lu}\.\s?\p{Lu}\./u;
-const LONE_INITIAL = /(?<![\p{L}\d.'’])(\p{Lu})\.(?=[ \u00a0]+\p{Ll})/uy;
-const INITIAL_BEFORE = /(?<![\p{L}\d])(\p{Lu})\.[ \u00a0]?$/u;
-
-const INITIALS = /(?<![\p{L}\d.])(?:\p{Lu}\.[ \u00a0]?-?){2,3}(?![\p{L}\d])/uy;
-
-/**
- * Matches of a sticky regex that starts with a capital and a full stop, tried
- * just before each «.»: the same matches as a global scan, without running a
- * lookbehind at every position of the text.
- */
-function* matchesBeforeDots(text: string, sticky: RegExp): Generator<RegExpExecArray> {
-  let next = 0;
-  for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
-    const before = text.charCodeAt(dot - 1);
-    // A capital outside the basic plane takes two code units.
-    const start = before >= 0xdc00 && before <= 0xdfff ? dot - 2 : dot - 1;
-    if (start < next) continue;
-    sticky.lastIndex = start;
-    const m = sticky.exec(text);
-    if (!m) continue;
-    next = start + m[0].length;
-    yield m;
-  }
-}
-const NOT_INITIALS =
-  /^(?:N\.B\.|P\.S\.|P\.J\.|C\.R\.|R\.A\.S\.|S\.V\.P\.|E\.N\.|D\.D\.N\.|A\.E\.D\.|C\.M\.P\.)$/;
-
-/** Initials («Z. M.», «Y. B. Y.») alone, or after a found first name («Kenzo D.S.»). */
-function withInitials(text: string, findings: RawFinding[]): RawFinding[] {
-  const out = [...findings];
-  const byEnd = new Map(out.map((f) => [f.end, f]));
-  const covered = zeroedBytes(ScratchSlot.Covered, text.length + 1);
-  for (const f of out) covered.fill(1, f.start, f.end);
-  const free = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (covered[i]) return false;
-    return true;
-  };
-  const add = (f: RawFinding) => {
-    out.push(f);
-    covered.fill(1, f.start, f.end);
-    byEnd.set(f.end, f);
-  };
-  for (const m of matchesBeforeDots(text, INITIALS)) {
-    const compact = m[0].replace(/[\s\u00a0-]/g, '');
-    if (NOT_INITIALS.test(compact)) continue;
-    const start = m.index;
-    const end = start + m[0].trimEnd().length;
-    const prior = /^[ \u00a0]$/.test(text.charAt(start - 1)) ? byEnd.get(start - 1) : undefined;
-    if (prior) {
-      byEnd.delete(prior.end);
-      covered.fill(1, prior.end, end);
-      prior.end = end;
-      byEnd.set(end, prior);
-      continue;
-    }
-    if (!free(start, end)) continue;
-    // «M. D.»: a civility then an initial is still a person; «M. Brun» is handled by civilities.
-    add({ start, end, type: 'PERSONNE', confidence: 0.7, label: 'initiales' });
-  }
-  // The first initial alone once «Z. M.» is known: «Z. ne parle pas encore».
-  const firstInitials = new Set(
-    out
-      .filter((f) => TWO_INITIALS.test(text.slice(f.start, f.end)))
-      .map((f) => text.charAt(f.start)),
-  );
-  if (firstInitials.size) {
-    for (const m of matchesBeforeDots(text, LONE_INITIAL)) {
-      if (m[1] === 'M' || !firstInitials.has(m[1]!) || !free(m.index, m.index + 2)) continue;
-      add({
-        start: m.index,
-        end: m.index + 2,
-        type: 'PERSONNE',
-        confidence: 0.6,
-        label: 'initiale d’un nom déjà repéré',
-      });
-    }
-  }
-  // A single initial before a found surname: «L. Lacan» («M.» is a civility).
-  for (const f of out) {
-    // Only a full stop just before (or before one space) can end an initial: most findings skip the regex.
-    const c = text.charCodeAt(f.start - 1);
-    if (c !== 46 && !((c === 32 || c === 0xa0) && text.charCodeAt(f.start - 2) === 46)) continue;
-    const head = INITIAL_BEFORE.exec(text.slice(Math.max(0, f.start - 4), f.start));
-    if (head && head[1] !== 'M') f.start -= head[0].length;
-  }
-  return out.sort((a, b) => a.start - b.start);
 }
