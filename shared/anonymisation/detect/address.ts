@@ -4,7 +4,7 @@
  * and a residence or caravan site with its building when no number is given.
  */
 import type { RawFinding } from '../types';
-import { ENDS_WITH_LETTER, ENDS_WITH_LETTER_OR_DIGIT, matchesNotAfter } from './matching';
+import { letterBefore, letterOrDigitBefore, matchesNotAfter, type BeforeCheck } from './matching';
 
 const STREET_TYPES =
   'rue|avenue|av\\.|bd|boulevard|chemin|impasse|all[ée]e|place|route|quai|cours|square|passage|voie|sentier|faubourg|lotissement|r[ée]sidence|cit[ée]|hameau|mont[ée]e|esplanade|parvis|traverse|promenade|clos|domaine|chauss[ée]e|mail|rond-point|za|zac|lieu-dit';
@@ -32,7 +32,6 @@ const POSTCODE =
 
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const HAS_CAPITAL = /\p{Lu}/u;
-const LETTER_OR_BRACKET_BEFORE = /[\p{L}[]$/u;
 const NEXT_STREET_WORD = /^[ \u00a0]+([\p{L}\d][\p{L}\d'’\-.]*)/u;
 
 /** Words of a street name from `from`, up to 8, stopping at punctuation or a plain word. */
@@ -67,10 +66,13 @@ function extendTail(text: string, end: number): number {
   return end;
 }
 
+const letterOrBracketBefore: BeforeCheck = (text, index) =>
+  text.charCodeAt(index - 1) === 91 || letterBefore(text, index);
+
 export function detectAddresses(text: string): RawFinding[] {
   const out: RawFinding[] = [];
   let lastEnd = -1;
-  for (const m of matchesNotAfter(text, NUMBERED, ENDS_WITH_LETTER_OR_DIGIT)) {
+  for (const m of matchesNotAfter(text, NUMBERED, letterOrDigitBefore)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     if (nameEnd === m.index + m[0].length) continue;
@@ -84,7 +86,7 @@ export function detectAddresses(text: string): RawFinding[] {
     });
     lastEnd = end;
   }
-  for (const m of matchesNotAfter(text, SITE, ENDS_WITH_LETTER)) {
+  for (const m of matchesNotAfter(text, SITE, letterBefore)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     const end = extendTail(text, nameEnd);
@@ -94,7 +96,7 @@ export function detectAddresses(text: string): RawFinding[] {
     out.push({ start: m.index, end, type: 'ADRESSE', confidence: 0.8, label: 'lieu de résidence' });
     lastEnd = end;
   }
-  for (const m of matchesNotAfter(text, ANNOUNCED, LETTER_OR_BRACKET_BEFORE)) {
+  for (const m of matchesNotAfter(text, ANNOUNCED, letterOrBracketBefore)) {
     const start = m.index + m[0].length - m[1]!.length;
     if (out.some((f) => f.start < start + m[1]!.length && start < f.end)) continue;
     out.push({

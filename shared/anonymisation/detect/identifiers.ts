@@ -5,7 +5,7 @@
  */
 import type { RawFinding } from '../types';
 import { ibanValid, nirKey, ribKey } from './checksums';
-import { ENDS_WITH_ASCII_ALNUM, matchesNotAfter } from './matching';
+import { asciiAlnumBefore, matchesNotAfter, type BeforeCheck } from './matching';
 
 // Word and Outlook put no-break spaces (U+00A0, and the narrow U+202F) between digit groups.
 const SEP = '[ .\\-\\u00a0\\u202f]?';
@@ -26,7 +26,7 @@ const NIR_CONTEXT = /(nir|s[ée]cu|s[ée]curit[ée] sociale|n° ss|num[ée]ro ss
 
 export function detectNir(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, NIR_RE, ENDS_WITH_ASCII_ALNUM)) {
+  for (const m of matchesNotAfter(text, NIR_RE, asciiAlnumBefore)) {
     const [whole, sex, year, month, dept, commune, order, key] = m;
     const monthNumber = Number(month);
     const plausibleMonth =
@@ -67,7 +67,7 @@ const INE_RE = /(?:\d{10}[A-Z]|\d{9}[A-Z]{2}|\d{4}A\d{5}[A-Z])(?![\dA-Za-z])/g;
 
 export function detectIne(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, INE_RE, ENDS_WITH_ASCII_ALNUM)) {
+  for (const m of matchesNotAfter(text, INE_RE, asciiAlnumBefore)) {
     const sure = /\bine\b|identifiant national/.test(before(text, m.index));
     out.push({
       start: m.index,
@@ -85,7 +85,7 @@ const RIB_RE = /(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
 
 export function detectBank(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, IBAN_RE, ENDS_WITH_ASCII_ALNUM)) {
+  for (const m of matchesNotAfter(text, IBAN_RE, asciiAlnumBefore)) {
     if (!ibanValid(m[0])) continue;
     out.push({
       start: m.index,
@@ -95,7 +95,7 @@ export function detectBank(text: string): RawFinding[] {
       label: 'IBAN valide (clé de contrôle correcte)',
     });
   }
-  for (const m of matchesNotAfter(text, RIB_RE, ENDS_WITH_ASCII_ALNUM)) {
+  for (const m of matchesNotAfter(text, RIB_RE, asciiAlnumBefore)) {
     const [whole, bank, branch, account, key] = m;
     if (ribKey(bank!, branch!, account!) !== Number(key)) continue;
     out.push({
@@ -114,7 +114,7 @@ const CAF_CONTEXT = /(caf|allocataire|alloc\b|n° d’alloc|n° d'alloc|msa)/;
 
 export function detectCaf(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, CAF_RE, ENDS_WITH_ASCII_ALNUM)) {
+  for (const m of matchesNotAfter(text, CAF_RE, asciiAlnumBefore)) {
     if (!CAF_CONTEXT.test(before(text, m.index, 50))) continue;
     out.push({
       start: m.index,
@@ -151,7 +151,10 @@ export function detectEmails(text: string): RawFinding[] {
   return out;
 }
 
-const DIGIT_OR_PLUS_BEFORE = /[\d+]$/;
+const digitOrPlusBefore: BeforeCheck = (text, index) => {
+  const code = text.charCodeAt(index - 1);
+  return (code >= 48 && code <= 57) || code === 43;
+};
 // Matched without a leading lookbehind: `matchesNotAfter` checks the character before.
 const PHONE_RE =
   /(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0\u202f]?\d){8}(?![ .-]?\d)/g;
@@ -160,7 +163,7 @@ const SPACES = /[\u00a0\u202f]/g;
 
 export function detectPhones(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, PHONE_RE, DIGIT_OR_PLUS_BEFORE)) {
+  for (const m of matchesNotAfter(text, PHONE_RE, digitOrPlusBefore)) {
     // Separators must be regular: pairs, or a 4-digit head then pairs («0751 84 29 06»).
     const separators =
       m[0]
