@@ -63,7 +63,10 @@ export function detectNir(text: string): RawFinding[] {
   return out;
 }
 
-const INE_RE = /(?:\d{10}[A-Z]|\d{9}[A-Z]{2}|\d{4}A\d{5}[A-Z])(?![\dA-Za-z])/g;
+// Digits written out one by one (`\d\d\d`, not `\d{3}`): the engine then reads ahead to
+// where a letter must stand and skips along a run of digits, several times faster.
+const INE_RE =
+  /(?:\d\d\d\d\d\d\d\d\d\d[A-Z]|\d\d\d\d\d\d\d\d\d[A-Z][A-Z]|\d\d\d\dA\d\d\d\d\d[A-Z])(?![\dA-Za-z])/g;
 
 export function detectIne(text: string): RawFinding[] {
   const out: RawFinding[] = [];
@@ -81,7 +84,8 @@ export function detectIne(text: string): RawFinding[] {
 }
 
 const IBAN_RE = /[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
-const RIB_RE = /(\d{5})[ ]?(\d{5})[ ]?([0-9A-Z]{11})[ ]?(\d{2})(?![\dA-Za-z])/g;
+// Digits written out one by one, as in INE_RE.
+const RIB_RE = /(\d\d\d\d\d)[ ]?(\d\d\d\d\d)[ ]?([0-9A-Z]{11})[ ]?(\d\d)(?![\dA-Za-z])/g;
 
 export function detectBank(text: string): RawFinding[] {
   const out: RawFinding[] = [];
@@ -109,7 +113,8 @@ export function detectBank(text: string): RawFinding[] {
   return out;
 }
 
-const CAF_RE = /\d{7}(?![\dA-Za-z])/g;
+// Digits written out one by one, as in INE_RE.
+const CAF_RE = /\d\d\d\d\d\d\d(?![\dA-Za-z])/g;
 const CAF_CONTEXT = /(caf|allocataire|alloc\b|n° d’alloc|n° d'alloc|msa)/;
 
 export function detectCaf(text: string): RawFinding[] {
@@ -127,8 +132,14 @@ export function detectCaf(text: string): RawFinding[] {
   return out;
 }
 
-const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
-const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
+// Character classes by code, not a regex per character: they run on every character around an «@».
+const isAsciiAlnum = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** [A-Za-z0-9.-] */
+const isDomainChar = (code: number) => isAsciiAlnum(code) || code === 46 || code === 45;
+/** [A-Za-z0-9._%+-] */
+const isLocalChar = (code: number) =>
+  isDomainChar(code) || code === 95 || code === 37 || code === 43;
 
 /** E-mails found from each «@», expanding both ways (linear, unlike a leading `[…]+@`). */
 export function detectEmails(text: string): RawFinding[] {
@@ -136,11 +147,15 @@ export function detectEmails(text: string): RawFinding[] {
   let lastEnd = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let s = at;
-    while (s > lastEnd && EMAIL_LOCAL.test(text.charAt(s - 1))) s--;
+    while (s > lastEnd && isLocalChar(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
-    while (e < text.length && EMAIL_DOMAIN.test(text.charAt(e))) e++;
-    while (e > at + 1 && /[.-]/.test(text.charAt(e - 1))) e--;
-    while (s < at && text.charAt(s) === '.') s++;
+    while (e < text.length && isDomainChar(text.charCodeAt(e))) e++;
+    for (
+      let c = text.charCodeAt(e - 1);
+      e > at + 1 && (c === 46 || c === 45);
+      c = text.charCodeAt(--e - 1)
+    );
+    while (s < at && text.charCodeAt(s) === 46) s++;
     const domain = text.slice(at + 1, e);
     if (s === at || !/^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(domain))
       continue;

@@ -176,8 +176,10 @@ const hash4 = (c0: number, c1: number, c2: number, c3: number) =>
 export class KeywordFamilies {
   private readonly sticky: RegExp[];
   private readonly notAfterDigit: boolean[];
-  /** Per first character, per hash of the first two and of the first three: family bits. */
+  /** Family bits per first character and per hash of the first two (of heads of any length). */
   private readonly first = new Uint8Array(TABLE_SIZE);
+  private readonly pair = new Uint8Array(TABLE_SIZE);
+  /** Family bits per head of one, two, three or four characters (hashed). */
   private readonly one = new Uint8Array(TABLE_SIZE);
   private readonly two = new Uint8Array(TABLE_SIZE);
   private readonly three = new Uint8Array(TABLE_SIZE);
@@ -200,6 +202,7 @@ export class KeywordFamilies {
         for (const head of found) {
           const c = [0, 1, 2, 3].map((k) => head.charCodeAt(k));
           this.first[c[0]!]! |= bit;
+          if (head.length > 1) this.pair[hash2(c[0]!, c[1]!)]! |= bit;
           if (head.length === 1) this.one[c[0]!]! |= bit;
           else if (head.length === 2) this.two[hash2(c[0]!, c[1]!)]! |= bit;
           else if (head.length === 3) this.three[hash3(c[0]!, c[1]!, c[2]!)]! |= bit;
@@ -211,21 +214,25 @@ export class KeywordFamilies {
 
   /** Per family, in the order given, its matches in text order. */
   matchAll(text: string): RegExpExecArray[][] {
-    const { first, one, two, three, four, sticky, notAfterDigit } = this;
+    const { first, pair, one, two, three, four, sticky, notAfterDigit } = this;
     const out: RegExpExecArray[][] = sticky.map(() => []);
     const resumeAt = sticky.map(() => 0);
+    const length = text.length;
     let prev = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       const c0 = text.charCodeAt(i);
       const before = prev;
       prev = c0;
-      // Most characters: not the first of a keyword, or inside an ASCII word.
-      if (first[c0] === 0 || isAsciiLetter(before)) continue;
+      // Most characters: inside an ASCII word, or not the first of a keyword.
+      if (((before | 32) - 97) >>> 0 < 26 || first[c0] === 0) continue;
       const c1 = text.charCodeAt(i + 1);
-      const c2 = text.charCodeAt(i + 2);
-      let bits = one[c0]! | two[hash2(c0, c1)]! | three[hash3(c0, c1, c2)]!;
-      bits |= four[hash4(c0, c1, c2, text.charCodeAt(i + 3))]!;
-      bits &= first[c0]!;
+      let bits = one[c0]!;
+      if ((pair[hash2(c0, c1)]! & first[c0]!) !== 0) {
+        const c2 = text.charCodeAt(i + 2);
+        bits |= two[hash2(c0, c1)]! | three[hash3(c0, c1, c2)]!;
+        bits |= four[hash4(c0, c1, c2, text.charCodeAt(i + 3))]!;
+        bits &= first[c0]!;
+      }
       if (bits === 0 || letterBefore(text, i)) continue;
       for (let f = 0; bits !== 0; f++, bits >>= 1) {
         if ((bits & 1) === 0 || i < resumeAt[f]!) continue;
