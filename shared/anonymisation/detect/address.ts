@@ -4,7 +4,13 @@
  * and a residence or caravan site with its building when no number is given.
  */
 import type { RawFinding } from '../types';
-import { letterBefore, letterOrDigitBefore, matchesNotAfter, type BeforeCheck } from './matching';
+import {
+  HeadSearch,
+  letterBefore,
+  letterOrDigitBefore,
+  matchesNotAfter,
+  type BeforeCheck,
+} from './matching';
 
 const STREET_TYPES =
   'rue|avenue|av\\.|bd|boulevard|chemin|impasse|all[ée]e|place|route|quai|cours|square|passage|voie|sentier|faubourg|lotissement|r[ée]sidence|cit[ée]|hameau|mont[ée]e|esplanade|parvis|traverse|promenade|clos|domaine|chauss[ée]e|mail|rond-point|za|zac|lieu-dit';
@@ -14,6 +20,8 @@ const NUMBERED = new RegExp(
   'giu',
 );
 const SITE = /(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
+/** SITE's words are searched one by one: an «aire» inside most words costs no try of the others. */
+const SITE_SEARCH = new HeadSearch(SITE);
 /** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
 const ANNOUNCED =
   /(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3})/gu;
@@ -86,7 +94,7 @@ export function detectAddresses(text: string): RawFinding[] {
     });
     lastEnd = end;
   }
-  for (const m of matchesNotAfter(text, SITE, letterBefore)) {
+  for (const m of SITE_SEARCH.matches(text, letterBefore)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     const end = extendTail(text, nameEnd);
@@ -96,9 +104,14 @@ export function detectAddresses(text: string): RawFinding[] {
     out.push({ start: m.index, end, type: 'ADRESSE', confidence: 0.8, label: 'lieu de résidence' });
     lastEnd = end;
   }
+  // Addresses found so far are sorted and apart, and announced ones come in text order and
+  // cannot overlap each other: one pointer finds the only one that may overlap (linear).
+  const found = out.length;
+  let next = 0;
   for (const m of matchesNotAfter(text, ANNOUNCED, letterOrBracketBefore)) {
     const start = m.index + m[0].length - m[1]!.length;
-    if (out.some((f) => f.start < start + m[1]!.length && start < f.end)) continue;
+    while (next < found && out[next]!.end <= start) next++;
+    if (next < found && out[next]!.start < start + m[1]!.length) continue;
     out.push({
       start,
       end: start + m[1]!.length,

@@ -173,19 +173,30 @@ const digitOrPlusBefore: BeforeCheck = (text, index) => {
 // Matched without a leading lookbehind: `matchesNotAfter` checks the character before.
 const PHONE_RE =
   /(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0\u202f]?\d){8}(?![ .-]?\d)/g;
-/** Any space counts as one separator: a typed number often mixes spaces and no-break spaces. */
-const SPACES = /[\u00a0\u202f]/g;
+const COUNTRY_CODE = /^(?:\+|00)\s?33/;
+
+/**
+ * Whether a phone number mixes separators after its country code (any space
+ * counts as one: a typed number often mixes spaces and no-break spaces).
+ * Read by code rather than with replaces and a Set: it runs on every number.
+ */
+function mixesSeparators(phone: string): boolean {
+  let kind = 0;
+  for (let i = COUNTRY_CODE.exec(phone)?.[0].length ?? 0; i < phone.length; i++) {
+    let code = phone.charCodeAt(i);
+    if (code === 0xa0 || code === 0x202f) code = 32;
+    if (code !== 32 && code !== 46 && code !== 45) continue;
+    if (kind === 0) kind = code;
+    else if (kind !== code) return true;
+  }
+  return false;
+}
 
 export function detectPhones(text: string): RawFinding[] {
   const out: RawFinding[] = [];
   for (const m of matchesNotAfter(text, PHONE_RE, digitOrPlusBefore)) {
     // Separators must be regular: pairs, or a 4-digit head then pairs («0751 84 29 06»).
-    const separators =
-      m[0]
-        .replace(/^(?:\+|00)\s?33/, '0')
-        .replace(SPACES, ' ')
-        .match(/[ .-]/g) ?? [];
-    if (new Set(separators).size > 1) continue;
+    if (mixesSeparators(m[0])) continue;
     out.push({
       start: m.index,
       end: m.index + m[0].length,

@@ -248,3 +248,51 @@ export class KeywordFamilies {
     return out;
   }
 }
+
+/**
+ * The matches of a regex starting with a few long keywords (`(?:a|b|…)…`),
+ * not after a character `before` accepts: exactly those of `matchesNotAfter`.
+ * The engine searches one short literal fast (it reads ahead and skips) but a
+ * group of them slowly, trying each at every position; so each keyword's head
+ * (its first four characters) is searched alone, and the regex runs (sticky)
+ * only where a head was found.
+ */
+export class HeadSearch {
+  private readonly sticky: RegExp;
+  private readonly finders: RegExp[];
+
+  constructor(re: RegExp) {
+    if (!re.source.startsWith('(?:'))
+      throw new Error(`regex must start with a group: ${re.source}`);
+    const flags = re.flags.replace(/[gy]/g, '');
+    this.sticky = new RegExp(re.source, `${flags}y`);
+    this.finders = alternatives(re.source, 0).map((alternative) => {
+      const found = heads(alternative, 4);
+      if (found.includes('')) throw new Error(`keyword without a literal head: ${alternative}`);
+      return new RegExp(found.join('|'), `${flags}g`);
+    });
+  }
+
+  matches(text: string, before: BeforeCheck): RegExpExecArray[] {
+    const starts: number[] = [];
+    for (const finder of this.finders) {
+      finder.lastIndex = 0;
+      for (let m = finder.exec(text); m; m = finder.exec(text)) {
+        starts.push(m.index);
+        finder.lastIndex = m.index + 1;
+      }
+    }
+    starts.sort((a, b) => a - b);
+    const out: RegExpExecArray[] = [];
+    let resumeAt = 0;
+    for (const start of starts) {
+      if (start < resumeAt || (start > 0 && before(text, start))) continue;
+      this.sticky.lastIndex = start;
+      const m = this.sticky.exec(text);
+      if (!m) continue;
+      out.push(m);
+      resumeAt = start + m[0].length;
+    }
+    return out;
+  }
+}
