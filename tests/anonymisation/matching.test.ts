@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The matchers are internal (no caller outside the detectors): tested directly against plain
 // regex matching, hence imports past the public entry.
-// eslint-disable-next-line passerelle/capability-entry
+/* eslint-disable passerelle/capability-entry */
 import {
   HeadSearch,
   KeywordFamilies,
@@ -14,10 +14,9 @@ import {
   letterOrDigitBefore,
   matchesNotAfter,
 } from '../../shared/anonymisation/detect/matching';
-// eslint-disable-next-line passerelle/capability-entry
 import { detectPhones, detectEmails } from '../../shared/anonymisation/detect/identifiers';
-// eslint-disable-next-line passerelle/capability-entry
 import { detectQuasi } from '../../shared/anonymisation/detect/quasi';
+/* eslint-enable passerelle/capability-entry */
 
 const compact = (ms: RegExpExecArray[]) => ms.map((m) => `${m.index}:${m[0]}`);
 
