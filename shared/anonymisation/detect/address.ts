@@ -4,7 +4,13 @@
  * and a residence or caravan site with its building when no number is given.
  */
 import type { RawFinding } from '../types';
-import { ENDS_WITH_LETTER, ENDS_WITH_LETTER_OR_DIGIT, matchesNotAfter } from './matching';
+import {
+  HeadSearch,
+  letterBefore,
+  letterOrDigitBefore,
+  matchesNotAfter,
+  type BeforeCheck,
+} from './matching';
 
 const STREET_TYPES =
   'rue|avenue|av\\.|bd|boulevard|chemin|impasse|all[ée]e|place|route|quai|cours|square|passage|voie|sentier|faubourg|lotissement|r[ée]sidence|cit[ée]|hameau|mont[ée]e|esplanade|parvis|traverse|promenade|clos|domaine|chauss[ée]e|mail|rond-point|za|zac|lieu-dit';
@@ -14,6 +20,8 @@ const NUMBERED = new RegExp(
   'giu',
 );
 const SITE = /(?:r[ée]sidence|cit[ée]|aire(?: d['’]accueil)?|terrain familial)(?![\p{L}])/giu;
+/** SITE's words are searched one by one: an «aire» inside most words costs no try of the others. */
+const SITE_SEARCH = new HeadSearch(SITE);
 /** «Domicile : …, 30900 Nîmes»: after such a word, everything up to the town is the address. */
 const ANNOUNCED =
   /(?:[Dd]omicile|[Aa]dresse|[Dd]omicili[ée]e?s?\s(?:au|à)|[Hh]abite\s(?:au|à)|[Dd]emeurant\s(?:au|à)?)\s?:?\s?([^\n]{3,90}?\d{2}\s?\d{3}\s+\p{Lu}[\p{L}'’-]*(?:[\s-]\p{Lu}[\p{L}'’-]*){0,3})/gu;
@@ -32,7 +40,6 @@ const POSTCODE =
 
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const HAS_CAPITAL = /\p{Lu}/u;
-const LETTER_OR_BRACKET_BEFORE = /[\p{L}[]$/u;
 const NEXT_STREET_WORD = /^[ \u00a0]+([\p{L}\d][\p{L}\d'’\-.]*)/u;
 
 /** Words of a street name from `from`, up to 8, stopping at punctuation or a plain word. */
@@ -67,10 +74,13 @@ function extendTail(text: string, end: number): number {
   return end;
 }
 
+const letterOrBracketBefore: BeforeCheck = (text, index) =>
+  text.charCodeAt(index - 1) === 91 || letterBefore(text, index);
+
 export function detectAddresses(text: string): RawFinding[] {
   const out: RawFinding[] = [];
   let lastEnd = -1;
-  for (const m of matchesNotAfter(text, NUMBERED, ENDS_WITH_LETTER_OR_DIGIT)) {
+  for (const m of matchesNotAfter(text, NUMBERED, letterOrDigitBefore)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     if (nameEnd === m.index + m[0].length) continue;
@@ -84,7 +94,7 @@ export function detectAddresses(text: string): RawFinding[] {
     });
     lastEnd = end;
   }
-  for (const m of matchesNotAfter(text, SITE, ENDS_WITH_LETTER)) {
+  for (const m of SITE_SEARCH.matches(text, letterBefore)) {
     if (m.index < lastEnd) continue;
     const nameEnd = streetNameEnd(text, m.index + m[0].length);
     const end = extendTail(text, nameEnd);
@@ -94,9 +104,14 @@ export function detectAddresses(text: string): RawFinding[] {
     out.push({ start: m.index, end, type: 'ADRESSE', confidence: 0.8, label: 'lieu de résidence' });
     lastEnd = end;
   }
-  for (const m of matchesNotAfter(text, ANNOUNCED, LETTER_OR_BRACKET_BEFORE)) {
+  // Addresses found so far are sorted and apart, and announced ones come in text order and
+  // cannot overlap each other: one pointer finds the only one that may overlap (linear).
+  const found = out.length;
+  let next = 0;
+  for (const m of matchesNotAfter(text, ANNOUNCED, letterOrBracketBefore)) {
     const start = m.index + m[0].length - m[1]!.length;
-    if (out.some((f) => f.start < start + m[1]!.length && start < f.end)) continue;
+    while (next < found && out[next]!.end <= start) next++;
+    if (next < found && out[next]!.start < start + m[1]!.length) continue;
     out.push({
       start,
       end: start + m[1]!.length,

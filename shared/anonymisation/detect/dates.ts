@@ -4,7 +4,7 @@
  */
 import { MONTH_NAMES, foldText } from '../../parcours';
 import type { RawFinding } from '../types';
-import { ENDS_WITH_LETTER, matchesNotAfter } from './matching';
+import { letterBefore, matchesNotAfter } from './matching';
 
 const MONTHS =
   'janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv\\.?|f[ée]vr?\\.?|sept\\.?|oct\\.?|nov\\.?|d[ée]c\\.?';
@@ -16,7 +16,7 @@ const DATE_AFTER = new RegExp(`^[\\s:,]*(?:le\\b|en\\b)?[\\s:]*(${DATE_SOURCE})`
 
 export function detectBirthDates(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, BIRTH, ENDS_WITH_LETTER)) {
+  for (const m of matchesNotAfter(text, BIRTH, letterBefore)) {
     const after = m.index + m[0].length;
     const d = DATE_AFTER.exec(text.slice(after, after + 40));
     if (!d) continue;

@@ -5,7 +5,7 @@
  * together they may.
  */
 import type { FindingType, RawFinding } from '../types';
-import { ENDS_WITH_LETTER, ENDS_WITH_LETTER_OR_DIGIT, matchesNotAfter } from './matching';
+import { KeywordFamilies, letterOrDigitBefore, matchesNotAfter } from './matching';
 
 function push(
   out: RawFinding[],
@@ -18,7 +18,7 @@ function push(
   out.push({ start, end, type, confidence, label });
 }
 
-// These regexes check «not after a letter» per match (`afterLetter`) rather than with a
+// These regexes check «not after a letter» per match (see `matching.ts`) rather than with a
 // leading lookbehind, which would stop the engine from skipping ahead by first characters.
 const AGE = /(\d{1,2})[ \u00a0]?(ans|mois)(?![\p{L}])/giu;
 /** Words before a number of years that make it a duration, a range or a size, not an age. */
@@ -45,19 +45,31 @@ const JUSTICE =
 
 // Module level: bundlers turn Unicode regex literals into `new RegExp` calls.
 const TRAILING_ARTICLE = /\s(?:de|du|des|la|le|les)$/u;
+const TITLE_WORDS =
+  /(psycholog|m[ée]decin|infirmi|assistante?|[ée]ducat|enseignant|directeur|directrice|cpe|r[ée]f[ée]rent|coordinat|orthophoniste|psychomotricien|p[ée]dopsychiatre)/i;
+const WHITE_SPACE = /\s/;
+
+/** The keyword regexes, matched together in one pass (see `KeywordFamilies`). */
+const KEYWORDS = new KeywordFamilies([
+  { re: CLASS, notAfterDigit: true },
+  { re: SCHOOL },
+  { re: QUARTIER },
+  { re: HEALTH },
+  { re: JUSTICE },
+]);
 
 /** Keywords inside a professional's title in parentheses («Mme Roux (psychologue, CMP)») are not about a child. */
 function inTitleParentheses(text: string, start: number): boolean {
-  const open = text.lastIndexOf('(', start);
+  // The «(» must lie at most 40 characters back: look no further (a text without one stays linear).
+  let open = start;
+  while (open >= 0 && start - open <= 40 && text.charCodeAt(open) !== 40) open--;
   if (open < 0 || start - open > 40 || text.slice(open, start).includes(')')) return false;
-  return /(psycholog|m[ée]decin|infirmi|assistante?|[ée]ducat|enseignant|directeur|directrice|cpe|r[ée]f[ée]rent|coordinat|orthophoniste|psychomotricien|p[ée]dopsychiatre)/i.test(
-    text.slice(open, text.indexOf(')', start) + 1 || start + 40),
-  );
+  return TITLE_WORDS.test(text.slice(open, text.indexOf(')', start) + 1 || start + 40));
 }
 
 export function detectQuasi(text: string): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const m of matchesNotAfter(text, AGE, ENDS_WITH_LETTER_OR_DIGIT)) {
+  for (const m of matchesNotAfter(text, AGE, letterOrDigitBefore)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     if (NOT_AGE_BEFORE.test(before) && !/[âa]g[ée]e?s?\s+de\s*$/i.test(before)) continue;
     if (
@@ -69,27 +81,30 @@ export function detectQuasi(text: string): RawFinding[] {
     if (Number(m[1]) > 25 && m[2]!.toLowerCase() === 'ans') continue;
     push(out, 'AGE', m.index, m.index + m[0].length, 'âge d’une personne', 0.75);
   }
-  for (const m of matchesNotAfter(text, CLASS, ENDS_WITH_LETTER_OR_DIGIT)) {
-    const before = text.slice(Math.max(0, m.index - 25), m.index);
-    if (NOT_CLASS_BEFORE.test(before)) continue;
+  const [classes, schools, quartiers, health, justice] = KEYWORDS.matchAll(text);
+  for (const m of classes!) {
+    // NOT_CLASS_BEFORE ends with a space: without one just before, it cannot match.
+    if (m.index > 0 && WHITE_SPACE.test(text.charAt(m.index - 1))) {
+      if (NOT_CLASS_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index))) continue;
+    }
     if (/^\s*[ée]tage/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)))
       continue;
     push(out, 'CLASSE', m.index, m.index + m[0].length, 'classe d’un élève', 0.75);
   }
-  for (const m of matchesNotAfter(text, SCHOOL, ENDS_WITH_LETTER)) {
+  for (const m of schools!) {
     const end = m.index + m[0].replace(TRAILING_ARTICLE, '').length;
     push(out, 'ETABLISSEMENT', m.index, end, 'établissement scolaire fréquenté', 0.8);
   }
-  for (const m of matchesNotAfter(text, QUARTIER, ENDS_WITH_LETTER)) {
+  for (const m of quartiers!) {
     const name = m[1]!.replace(TRAILING_ARTICLE, '');
     const start = m.index + m[0].length - m[1]!.length;
     push(out, 'QUARTIER', start, start + name.length, 'quartier de résidence', 0.7);
   }
-  for (const m of matchesNotAfter(text, HEALTH, ENDS_WITH_LETTER)) {
+  for (const m of health!) {
     if (inTitleParentheses(text, m.index)) continue;
     push(out, 'SANTE', m.index, m.index + m[0].length, 'donnée de santé', 0.8);
   }
-  for (const m of matchesNotAfter(text, JUSTICE, ENDS_WITH_LETTER)) {
+  for (const m of justice!) {
     push(
       out,
       'JUSTICE_PROTECTION',
