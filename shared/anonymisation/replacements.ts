@@ -29,33 +29,64 @@ function letter(n: number): string {
     : `${String.fromCharCode(65 + (n % 26))}${Math.floor(n / 26)}`;
 }
 
-/** Groups the mentions of one unknown person: «Rayane», «Rayane MEZIANE» and «MEZIANE» meet by words. */
-function personGroups(text: string, people: RawFinding[]): Map<RawFinding, number> {
+/** Words of a person key (or of the mention's lowercased text) and their count before filtering. */
+interface PersonWords {
+  /** Number of words, short ones included: longer names found the groups. */
+  count: number;
+  /** Words of two letters or more, by which mentions meet. */
+  words: string[];
+  /** Group of the first mention with these words (a later one joins it). */
+  group?: number;
+}
+
+/**
+ * Groups the mentions of unknown people («Rayane», «Rayane MEZIANE» and «MEZIANE»
+ * meet by words): the group of each finding of `raw` listed in `people`
+ * (indexes), -1 for the others. A name is split once however often it is mentioned.
+ */
+function personGroups(text: string, raw: readonly RawFinding[], people: number[]): Int32Array {
+  const group = new Int32Array(raw.length).fill(-1);
   const wordGroup = new Map<string, number>();
-  const group = new Map<RawFinding, number>();
+  // By person key; mentions without one by their text (one word-count bucket for them all).
+  const byKey = new Map<string, PersonWords>();
+  const byText = new Map<string, PersonWords>();
   let next = 0;
   // Longest names first, so a full name founds the group its parts join; text order among
-  // equals (buckets by word count: no comparator, each key split once).
-  const buckets: RawFinding[][] = [];
-  const wordsOf = new Map<RawFinding, string[]>();
-  for (const f of people) {
-    const parts = f.personKey?.split(' ');
-    const count = parts ? parts.length : 1;
-    (buckets[count] ??= []).push(f);
-    wordsOf.set(f, parts ?? text.slice(f.start, f.end).toLowerCase().split(' '));
+  // equals (buckets by word count: no comparator).
+  const buckets: Array<Array<[number, PersonWords]>> = [];
+  for (const index of people) {
+    const f = raw[index]!;
+    const keyed = f.personKey !== undefined;
+    const name = keyed ? f.personKey! : text.slice(f.start, f.end).toLowerCase();
+    const memo = keyed ? byKey : byText;
+    let entry = memo.get(name);
+    if (!entry) {
+      const parts = name.split(' ');
+      entry = { count: keyed ? parts.length : 1, words: parts.filter((w) => w.length > 1) };
+      memo.set(name, entry);
+    }
+    (buckets[entry.count] ??= []).push([index, entry]);
   }
   for (let count = buckets.length - 1; count >= 0; count--) {
-    for (const f of buckets[count] ?? []) {
-      const words = wordsOf.get(f)!.filter((w) => w.length > 1);
+    for (const [index, entry] of buckets[count] ?? []) {
+      const { words } = entry;
+      // A name met again keeps its group: its first word was grouped at the first mention.
+      if (entry.group !== undefined && words.length) {
+        group[index] = entry.group;
+        continue;
+      }
       let known: number | undefined;
       for (const w of words) if ((known = wordGroup.get(w)) !== undefined) break;
       const id = known ?? next++;
       for (const w of words) if (!wordGroup.has(w)) wordGroup.set(w, id);
-      group.set(f, id);
+      group[index] = id;
+      entry.group = id;
     }
   }
   return group;
 }
+
+type PersonLabelKind = 'Enfant' | 'Parent' | 'Intervenant';
 
 export function proposeReplacements(
   text: string,
@@ -63,76 +94,87 @@ export function proposeReplacements(
   policy: Policy,
   referenceDate: string = todayIso(),
 ): Finding[] {
-  const unknown = raw.filter((f) => f.type === 'PERSONNE' && !f.code);
-  const groups = personGroups(text, unknown);
-  const letters = new Map<number, string>();
-  const letterOf = (f: RawFinding) => {
-    const g = groups.get(f) ?? -1;
-    if (!letters.has(g)) letters.set(g, letter(letters.size));
-    return letters.get(g)!;
+  const unknown: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i]!.type === 'PERSONNE' && !raw[i]!.code) unknown.push(i);
+  }
+  const groups = personGroups(text, raw, unknown);
+  // Letters in order of first use, by group (group -1 at slot 0).
+  const letters: string[] = [];
+  let lettersUsed = 0;
+  const letterOf = (index: number) => (letters[groups[index]! + 1] ??= letter(lettersUsed++));
+  // «[Enfant A]», «[Parent A]»…: built once per group and kind, not per mention.
+  const labels = new Map<number, Partial<Record<PersonLabelKind, string>>>();
+  const labelOf = (index: number, kind: PersonLabelKind) => {
+    const g = groups[index]!;
+    let byKind = labels.get(g);
+    if (!byKind) labels.set(g, (byKind = {}));
+    return (byKind[kind] ??= `[${kind} ${letterOf(index)}]`);
   };
   // An unknown parent («sa mère Karima») is labelled after the child named last before the
   // first mention of that person: «[parent de PRE-…]» or «[Parent de A]», at every mention.
-  const parentGroups = new Set(
-    unknown.filter((f) => f.personKind === 'responsable').map((f) => groups.get(f)),
-  );
-  const isParent = (f: RawFinding) => !f.code && parentGroups.has(groups.get(f));
+  const parentGroups = new Set<number>();
+  for (const i of unknown) if (raw[i]!.personKind === 'responsable') parentGroups.add(groups[i]!);
+  const isParent = (index: number) => !raw[index]!.code && parentGroups.has(groups[index]!);
   const parentLabels = new Map<number, string>();
-  const parentLabel = (f: RawFinding, index: number) => {
-    const g = groups.get(f) ?? -1;
-    if (!parentLabels.has(g)) {
-      let child: RawFinding | undefined;
-      for (let k = index - 1; k >= 0 && !child; k--) {
+  const parentLabel = (index: number) => {
+    const g = groups[index]!;
+    let label = parentLabels.get(g);
+    if (label === undefined) {
+      let child = -1;
+      for (let k = index - 1; k >= 0 && child < 0; k--) {
         const c = raw[k]!;
         if (c.type !== 'PERSONNE' || (c.role ?? 'beneficiaire') !== 'beneficiaire') continue;
-        if (c.code ? c.personKind === 'enfant' : !isParent(c)) child = c;
+        if (c.code ? c.personKind === 'enfant' : !isParent(k)) child = k;
       }
-      parentLabels.set(
-        g,
-        child?.code
-          ? `[parent de ${child.code}]`
-          : child
-            ? `[Parent de ${letterOf(child)}]`
-            : `[Parent ${letterOf(f)}]`,
-      );
+      const code = child >= 0 ? raw[child]!.code : undefined;
+      label = code
+        ? `[parent de ${code}]`
+        : child >= 0
+          ? `[Parent de ${letterOf(child)}]`
+          : `[Parent ${letterOf(index)}]`;
+      parentLabels.set(g, label);
     }
-    return parentLabels.get(g)!;
+    return label;
   };
-  return raw.map((f, index): Finding => {
+  // The words before a mention («Mme», «famille»), sliced only by the branches that read them.
+  const before = (f: RawFinding) => text.slice(Math.max(0, f.start - 12), f.start);
+  const findings: Finding[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const f = raw[index]!;
     const role = f.role ?? 'beneficiaire';
     const direct = DIRECT_TYPES.has(f.type);
-    const original = text.slice(f.start, f.end);
-    const before = text.slice(Math.max(0, f.start - 12), f.start);
-    let replacement = PLACEHOLDERS[f.type] ?? original;
+    let replacement = PLACEHOLDERS[f.type];
     if (f.type === 'PERSONNE') {
       // Under the EPS charter, known people keep their code; others become initials.
       if (policy.initials && role === 'beneficiaire' && !f.code) {
-        replacement = initialsOf(original) || '[Initiales]';
+        replacement = initialsOf(text.slice(f.start, f.end)) || '[Initiales]';
       } else if (f.code) {
         replacement =
           f.personKind === 'enfant'
             ? f.code
             : f.personKind
               ? `[parent de ${f.code}]`
-              : FAMILY_BEFORE.test(before)
+              : FAMILY_BEFORE.test(before(f))
                 ? f.code
                 : `[famille ${f.code}]`;
-      } else if (isParent(f) && role === 'beneficiaire') {
-        replacement = parentLabel(f, index);
+      } else if (isParent(index) && role === 'beneficiaire') {
+        replacement = parentLabel(index);
       } else {
-        const id = letterOf(f);
-        const kind =
-          role !== 'beneficiaire'
-            ? 'Intervenant'
-            : CIVILITY_BEFORE.test(before)
-              ? 'Parent'
-              : FAMILY_BEFORE.test(before)
-                ? 'Famille'
-                : 'Enfant';
-        replacement = FAMILY_BEFORE.test(before) ? id : `[${kind} ${id}]`;
+        const preceding = before(f);
+        if (FAMILY_BEFORE.test(preceding)) replacement = letterOf(index);
+        else
+          replacement = labelOf(
+            index,
+            role !== 'beneficiaire'
+              ? 'Intervenant'
+              : CIVILITY_BEFORE.test(preceding)
+                ? 'Parent'
+                : 'Enfant',
+          );
       }
     } else if (f.type === 'DATE_NAISSANCE') {
-      const iso = parseFrenchDate(original);
+      const iso = parseFrenchDate(text.slice(f.start, f.end));
       if (iso && policy.birthDate === 'age') replacement = `[${ageAt(iso, referenceDate)} ans]`;
       else if (iso && policy.birthDate === 'annee-scolaire')
         replacement = `[né·e en ${iso.slice(0, 4)}]`;
@@ -150,7 +192,7 @@ export function proposeReplacements(
       role,
       confidence: Math.round(f.confidence * 100) / 100,
       label: f.label,
-      replacement,
+      replacement: replacement ?? text.slice(f.start, f.end),
       direct,
       blocking,
     };
@@ -158,6 +200,7 @@ export function proposeReplacements(
     if (f.code) finding.code = f.code;
     if (f.personKey) finding.personKey = f.personKey;
     if (f.personKind) finding.personKind = f.personKind;
-    return finding;
-  });
+    findings.push(finding);
+  }
+  return findings;
 }

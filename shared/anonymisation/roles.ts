@@ -43,7 +43,8 @@ export function describeLines(text: string): LineInfo[] {
   });
 }
 
-export function lineIndexAt(text: string, lineStarts: number[], index: number): number {
+/** Index of the line holding `index`, by binary search over the lines' starts. */
+export function lineIndexAt(lineStarts: Int32Array, index: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -54,11 +55,18 @@ export function lineIndexAt(text: string, lineStarts: number[], index: number): 
   return lo;
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/** Offset of each line in the text, from the lines' lengths (the text is not searched again). */
+export function lineStartsOf(lines: readonly LineInfo[]): Int32Array {
+  const starts = new Int32Array(lines.length);
+  for (let i = 1; i < lines.length; i++) starts[i] = starts[i - 1]! + lines[i - 1]!.text.length + 1;
   return starts;
 }
+
+// Shared answers: a role is asked for every contact, an object apiece would be garbage.
+const INSTITUTION_SURE = { role: 'institution', sure: true } as const;
+const PROFESSIONAL_SURE = { role: 'professionnel', sure: true } as const;
+const PROFESSIONAL_UNSURE = { role: 'professionnel', sure: false } as const;
+const BENEFICIARY_UNSURE = { role: 'beneficiaire', sure: false } as const;
 
 /** Role of a contact identifier from its shape and its line. */
 export function contactRole(
@@ -66,21 +74,21 @@ export function contactRole(
   f: RawFinding,
   line: LineInfo,
   professionalOnLine: boolean,
-): { role: Role; sure: boolean } {
-  const value = text.slice(f.start, f.end);
-  const before = line.text.slice(0, Math.max(0, line.text.indexOf(value)));
+): { readonly role: Role; readonly sure: boolean } {
   if (f.type === 'EMAIL') {
-    if (GENERIC_MAILBOX.test(value)) return { role: 'institution', sure: true };
+    const value = text.slice(f.start, f.end);
+    if (GENERIC_MAILBOX.test(value)) return INSTITUTION_SURE;
     const personal = WEBMAIL.test(value);
     if (line.header || line.signature || professionalOnLine)
-      return { role: 'professionnel', sure: !personal };
-    if (!personal) return { role: 'professionnel', sure: false };
-    return { role: 'beneficiaire', sure: false };
+      return personal ? PROFESSIONAL_UNSURE : PROFESSIONAL_SURE;
+    if (!personal) return PROFESSIONAL_UNSURE;
+    return BENEFICIARY_UNSURE;
   }
   if (f.type === 'TELEPHONE' || f.type === 'ADRESSE') {
-    if (INSTITUTION_WORDS.test(before)) return { role: 'institution', sure: true };
-    if (line.header || line.signature || professionalOnLine)
-      return { role: 'professionnel', sure: true };
+    // The words before the contact's first occurrence on its line («Standard : …»).
+    const at = line.text.indexOf(text.slice(f.start, f.end));
+    if (INSTITUTION_WORDS.test(line.text.slice(0, Math.max(0, at)))) return INSTITUTION_SURE;
+    if (line.header || line.signature || professionalOnLine) return PROFESSIONAL_SURE;
   }
-  return { role: 'beneficiaire', sure: false };
+  return BENEFICIARY_UNSURE;
 }

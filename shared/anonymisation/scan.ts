@@ -16,15 +16,16 @@ import {
 } from './detect/identifiers';
 import { detectNames } from './detect/names';
 import { detectQuasi } from './detect/quasi';
-import { detectTableCells } from './detect/tables';
+import { detectTableCells, type TableCell } from './detect/tables';
 import { PARTENAIRE_EXTERNE } from './policy';
 import { proposeReplacements } from './replacements';
-import { contactRole, describeLines, lineIndexAt, lineStartsOf } from './roles';
+import { contactRole, describeLines, lineIndexAt, lineStartsOf, type LineInfo } from './roles';
 import { ScratchSlot, zeroedBytes } from './scratch';
 import { tokenize } from './tokens';
 import {
   DIRECT_TYPES,
   type Finding,
+  type FindingType,
   type RawFinding,
   type ScanOptions,
   type ScanResult,
@@ -61,6 +62,97 @@ function keepFirst(groups: RawFinding[][], length: number): RawFinding[] {
   return kept;
 }
 
+/** Birth dates and CAF numbers read from the columns of a table. */
+function cellIdentifiers(text: string, cells: readonly TableCell[]): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const cell of cells) {
+    if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
+      found.push({
+        start: cell.start,
+        end: cell.end,
+        type: 'DATE_NAISSANCE',
+        confidence: 0.9,
+        label: 'date de naissance (colonne du tableau)',
+      });
+    }
+    if (cell.kind === 'allocataire' && /^\d{7}$/.test(text.slice(cell.start, cell.end))) {
+      found.push({
+        start: cell.start,
+        end: cell.end,
+        type: 'NUM_ALLOCATAIRE',
+        confidence: 0.9,
+        label: 'numéro d’allocataire CAF (colonne du tableau)',
+      });
+    }
+  }
+  return found;
+}
+
+const BENEFICIARY_ON_LINE = 1;
+const PROFESSIONAL_ON_LINE = 2;
+
+/** Sets the role of each contact (e-mail, phone, address…) among the direct findings. */
+function settleContactRoles(
+  text: string,
+  lines: readonly LineInfo[],
+  names: readonly RawFinding[],
+  direct: readonly RawFinding[],
+): void {
+  const lineStarts = lineStartsOf(lines);
+  // A contact shares a line with a professional's name only: it is that professional's.
+  // One flag byte per line rather than two sets of line numbers.
+  const onLine = new Uint8Array(lines.length);
+  // Without any beneficiary named, a contact is presumed an institution's (still replaced: not sure).
+  let namesBeneficiary = false;
+  for (const f of names) {
+    if (f.role !== 'professionnel')
+      onLine[lineIndexAt(lineStarts, f.start)]! |= BENEFICIARY_ON_LINE;
+    else if (f.roleSure) onLine[lineIndexAt(lineStarts, f.start)]! |= PROFESSIONAL_ON_LINE;
+    if ((f.role ?? 'beneficiaire') === 'beneficiaire') namesBeneficiary = true;
+  }
+  for (const f of direct) {
+    if (f.type === 'PERSONNE') continue;
+    const line = lineIndexAt(lineStarts, f.start);
+    const { role, sure } = contactRole(
+      text,
+      f,
+      lines[line]!,
+      onLine[line] === PROFESSIONAL_ON_LINE,
+    );
+    f.role =
+      !sure && role === 'beneficiaire' && !namesBeneficiary && f.type === 'TELEPHONE'
+        ? 'institution'
+        : role;
+    f.roleSure = sure;
+  }
+}
+
+/**
+ * `[...direct, ...quasi]` sorted by start, longer first on a tie, stable: keys
+ * `start * n + index` in a Float64Array sort natively (exact below 2^53: texts
+ * are shorter than 2^26 characters), far cheaper than a comparator per pair.
+ */
+function inTextOrder(direct: readonly RawFinding[], quasi: readonly RawFinding[]): RawFinding[] {
+  const all = direct.concat(quasi);
+  const n = all.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = all[i]!.start * n + i;
+  keys.sort();
+  const sorted: RawFinding[] = [];
+  for (let i = 0; i < n; i++) sorted.push(all[keys[i]! % n]!);
+  // Findings sharing a start (rare: kept findings never overlap) are ordered longer first.
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && sorted[j]!.start === sorted[i]!.start) j++;
+    if (j - i > 1) {
+      const tie = sorted.slice(i, j).sort((a, b) => b.end - a.end);
+      for (let k = i; k < j; k++) sorted[k] = tie[k - i]!;
+    }
+    i = j;
+  }
+  return sorted;
+}
+
 /** Finds personal data in a text. Pure: same text and options, same findings. */
 export function scan(text: string, options: ScanOptions = {}): ScanResult {
   if (typeof text !== 'string') {
@@ -78,27 +170,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const policy = options.policy ?? PARTENAIRE_EXTERNE;
   const lines = describeLines(text);
   const cells = detectTableCells(text, lines);
-  const cellFindings: RawFinding[] = [];
-  for (const cell of cells) {
-    if (cell.kind === 'naissance' && parseFrenchDate(text.slice(cell.start, cell.end))) {
-      cellFindings.push({
-        ...cell,
-        type: 'DATE_NAISSANCE',
-        confidence: 0.9,
-        label: 'date de naissance (colonne du tableau)',
-      });
-    }
-    if (cell.kind === 'allocataire' && /^\d{7}$/.test(text.slice(cell.start, cell.end))) {
-      cellFindings.push({
-        ...cell,
-        type: 'NUM_ALLOCATAIRE',
-        confidence: 0.9,
-        label: 'numéro d’allocataire CAF (colonne du tableau)',
-      });
-    }
-  }
   const identifiers = keepFirst(
-    [...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellFindings],
+    [...IDENTIFIER_DETECTORS.map((detect) => detect(text)), cellIdentifiers(text, cells)],
     text.length,
   );
   const taken = zeroedBytes(ScratchSlot.Taken, text.length);
@@ -112,32 +185,7 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   });
   const direct = keepFirst([identifiers, names.findings], text.length);
 
-  const lineStarts = lineStartsOf(text);
-  // A contact shares a line with a professional's name only: it is that professional's.
-  const lineOf = (f: RawFinding) => lineIndexAt(text, lineStarts, f.start);
-  const beneficiaryLines = new Set(
-    names.findings.filter((f) => f.role !== 'professionnel').map(lineOf),
-  );
-  const professionalLines = new Set(
-    names.findings
-      .filter((f) => f.role === 'professionnel' && f.roleSure)
-      .map(lineOf)
-      .filter((line) => !beneficiaryLines.has(line)),
-  );
-  // Without any beneficiary named, a contact is presumed an institution's (still replaced: not sure).
-  const namesBeneficiary = names.findings.some(
-    (f) => (f.role ?? 'beneficiaire') === 'beneficiaire',
-  );
-  for (const f of direct) {
-    if (f.type === 'PERSONNE') continue;
-    const line = lineIndexAt(text, lineStarts, f.start);
-    const { role, sure } = contactRole(text, f, lines[line]!, professionalLines.has(line));
-    f.role =
-      !sure && role === 'beneficiaire' && !namesBeneficiary && f.type === 'TELEPHONE'
-        ? 'institution'
-        : role;
-    f.roleSure = sure;
-  }
+  settleContactRoles(text, lines, names.findings, direct);
 
   // Quasi-identifiers and sensitive content matter when the text is about a beneficiary.
   const aboutBeneficiary =
@@ -145,9 +193,10 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     direct.some((f) => (f.role ?? 'beneficiaire') === 'beneficiaire');
   const quasi: RawFinding[] = [];
   if (aboutBeneficiary) {
-    const schoolCells = cells
-      .filter((c) => c.kind === 'etablissement' || c.kind === 'classe')
-      .map((c): RawFinding => ({
+    const schoolCells: RawFinding[] = [];
+    for (const c of cells) {
+      if (c.kind !== 'etablissement' && c.kind !== 'classe') continue;
+      schoolCells.push({
         start: c.start,
         end: c.end,
         type: c.kind === 'classe' ? 'CLASSE' : 'ETABLISSEMENT',
@@ -156,9 +205,11 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
           c.kind === 'classe'
             ? 'classe (colonne du tableau)'
             : 'établissement (colonne du tableau)',
-      }));
+      });
+    }
     const schools = names.schools.map((s): RawFinding => ({
-      ...s,
+      start: s.start,
+      end: s.end,
       type: 'ETABLISSEMENT',
       confidence: 0.8,
       label: 'établissement scolaire fréquenté',
@@ -167,14 +218,20 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
       if (!DIRECT_TYPES.has(f.type)) quasi.push(f);
     }
   }
-  const all = [...direct, ...quasi].sort((a, b) => a.start - b.start || b.end - a.end);
-  const findings: Finding[] = proposeReplacements(text, all, policy, options.referenceDate);
+  const findings: Finding[] = proposeReplacements(
+    text,
+    inTextOrder(direct, quasi),
+    policy,
+    options.referenceDate,
+  );
   return { findings, warnings: combinationWarnings(findings) };
 }
 
 /** Warns when a beneficiary's age or class, school and quartier appear together. */
 function combinationWarnings(findings: Finding[]): string[] {
-  const kinds = new Set(findings.filter((f) => f.role === 'beneficiaire').map((f) => f.type));
+  // One pass, without filtered and mapped copies of every finding.
+  const kinds = new Set<FindingType>();
+  for (const f of findings) if (f.role === 'beneficiaire') kinds.add(f.type);
   const present = (['AGE', 'CLASSE', 'ETABLISSEMENT', 'QUARTIER'] as const).filter((t) =>
     kinds.has(t),
   );
