@@ -67,6 +67,13 @@ const INSTITUTION_SURE = { role: 'institution', sure: true } as const;
 const PROFESSIONAL_SURE = { role: 'professionnel', sure: true } as const;
 const PROFESSIONAL_UNSURE = { role: 'professionnel', sure: false } as const;
 const BENEFICIARY_UNSURE = { role: 'beneficiaire', sure: false } as const;
+const BENEFICIARY_SURE = { role: 'beneficiaire', sure: true } as const;
+/**
+ * A parent named before a phone or an address on its line («le portable de la
+ * maman : …»): the family's, even when the text names no child.
+ */
+const PARENT_WORDS =
+  /(?<![\p{L}])(?:maman|papa|m[èe]re|p[èe]re|parents?|tuteur|tutrice|grand-m[èe]re|grand-p[èe]re|belle-m[èe]re|beau-p[èe]re)(?![\p{L}])/iu;
 
 /** Role of a contact identifier from its shape and its line. */
 export function contactRole(
@@ -87,8 +94,10 @@ export function contactRole(
   if (f.type === 'TELEPHONE' || f.type === 'ADRESSE') {
     // The words before the contact's first occurrence on its line («Standard : …»).
     const at = line.text.indexOf(text.slice(f.start, f.end));
-    if (INSTITUTION_WORDS.test(line.text.slice(0, Math.max(0, at)))) return INSTITUTION_SURE;
+    const before = line.text.slice(0, Math.max(0, at));
+    if (INSTITUTION_WORDS.test(before)) return INSTITUTION_SURE;
     if (line.header || line.signature || professionalOnLine) return PROFESSIONAL_SURE;
+    if (PARENT_WORDS.test(before)) return BENEFICIARY_SURE;
   }
   return BENEFICIARY_UNSURE;
 }

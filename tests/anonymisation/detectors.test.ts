@@ -81,6 +81,25 @@ describe('phones', () => {
       [],
     );
     expect(only('référence 061234567890123', 'TELEPHONE')).toEqual([]);
+    expect(only('dossier 06 12 34 56 78 90', 'TELEPHONE')).toEqual([]);
+  });
+  it('finds a phone followed by a street number or by another phone', () => {
+    // Found by the pseudonymisation property: both were missed, then found once replaced around.
+    expect(only('Mme Meziane 06 12 34 56 78 12 rue des Lilas', 'TELEPHONE')).toEqual([
+      '06 12 34 56 78',
+    ]);
+    expect(only('tél. 06 12 34 56 78 01 23 45 67 89', 'TELEPHONE')).toEqual([
+      '06 12 34 56 78',
+      '01 23 45 67 89',
+    ]);
+  });
+  it('gives a phone its owner: a parent named before it, an institution, or presumed', () => {
+    const role = (text: string) => scan(text).findings.find((f) => f.type === 'TELEPHONE')?.role;
+    // The text names no child: a parent word on the line still makes the number the family's.
+    expect(role('Le portable de la maman : 06 12 34 56 78')).toBe('beneficiaire');
+    expect(role('Numéro du père, 07 12 34 56 78, à rappeler.')).toBe('beneficiaire');
+    expect(role('Standard du collège : 01 23 45 67 89')).toBe('institution');
+    expect(role('Vous pouvez appeler le 01 23 45 67 89.')).toBe('institution');
   });
 });
 

@@ -53,6 +53,10 @@ describe('scan properties', () => {
   it('leaves no beneficiary direct identifier after pseudonymisation', () => {
     // Found by this property: «[Enfant A] ;;» was then read as a table header naming a column.
     expect(pseudonymise('BENALI Yanis ;;\na;').leftovers).toEqual([]);
+    // And a pseudonym followed by a value («[Enfant A] 0») is no header either.
+    expect(pseudonymise('BENALI Yanis 0;;\na;').leftovers).toEqual([]);
+    // A phone followed by another was missed, then found once the second was replaced.
+    expect(pseudonymise('Mme Karima Meziane 06 12 34 56 78 06 12 34 56 78 ').leftovers).toEqual([]);
     fc.assert(
       fc.property(mixed, (text) => {
         const result = pseudonymise(text);

@@ -12,7 +12,8 @@ import {
   type BeforeCheck,
 } from './matching';
 
-const STREET_TYPES =
+/** Street types, as alternatives of a regex (case-insensitive). */
+export const STREET_TYPES =
   'rue|avenue|av\\.|bd|boulevard|chemin|impasse|all[ée]e|place|route|quai|cours|square|passage|voie|sentier|faubourg|lotissement|r[ée]sidence|cit[ée]|hameau|mont[ée]e|esplanade|parvis|traverse|promenade|clos|domaine|chauss[ée]e|mail|rond-point|za|zac|lieu-dit';
 
 const NUMBERED = new RegExp(

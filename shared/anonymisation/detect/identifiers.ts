@@ -4,6 +4,7 @@
  * engine never rescans a long run: work stays linear on hostile input.
  */
 import type { RawFinding } from '../types';
+import { STREET_TYPES } from './address';
 import { ibanValid, nirKey, ribKey } from './checksums';
 import { asciiAlnumBefore, matchesNotAfter, type BeforeCheck } from './matching';
 
@@ -171,8 +172,16 @@ const digitOrPlusBefore: BeforeCheck = (text, index) => {
   return (code >= 48 && code <= 57) || code === 43;
 };
 // Matched without a leading lookbehind: `matchesNotAfter` checks the character before.
-const PHONE_RE =
-  /(?:(?:\+|00)\s?33[ .-]?(?:\(0\)[ .-]?)?[1-9]|0[1-9])(?:[ .\-\u00a0\u202f]?\d){8}(?![ .-]?\d)/g;
+/**
+ * Ten digits not followed by more digits (part of a longer number), unless those
+ * start a street address («06 12 34 56 78 12 rue des Lilas») or another phone
+ * («06 12 34 56 78 01 23 45 67 89»). The `i` flag only concerns the street types.
+ */
+const PHONE_RE = new RegExp(
+  `(?:(?:\\+|00)\\s?33[ .-]?(?:\\(0\\)[ .-]?)?[1-9]|0[1-9])(?:[ .\\-\\u00a0\\u202f]?\\d){8}` +
+    `(?=(?![ .-]?\\d)|[ .-]?(?:\\d{1,4}(?:\\s?(?:bis|ter|quater|[abcd])\\b)?,?\\s(?:${STREET_TYPES})(?![a-zà-ÿ])|0[1-9](?:[ .\\-\\u00a0\\u202f]?\\d){8}(?!\\d)))`,
+  'gi',
+);
 const COUNTRY_CODE = /^(?:\+|00)\s?33/;
 
 /**

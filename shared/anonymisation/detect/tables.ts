@@ -46,8 +46,8 @@ function columnKind(header: string): ColumnKind | undefined {
  */
 const columnKinds = new Map<string, ColumnKind | undefined>();
 
-/** A pseudonym left by `pseudonymise` («[Enfant A]») is a value, never a column header. */
-const PSEUDONYM_LABEL = /^\s*\[[^[\]\n]{1,60}\]\s*$/;
+/** A cell holding a pseudonym left by `pseudonymise` («[Enfant A] 0») is a value, never a column header. */
+const PSEUDONYM_LABEL = /\[[^[\]\n]{1,60}\]/;
 
 const NOT_SPACE = /\S/;
 
