@@ -4,7 +4,8 @@
  * generic mailbox or a switchboard is an institution's; the rest is presumed
  * the family's (the safe side: it gets replaced).
  */
-import { isClosingLine } from './lexicon';
+import { foldText } from '../parcours';
+import { PARENT_WORDS, isClosingLine } from './lexicon';
 import type { RawFinding, Role } from './types';
 
 export const WEBMAIL =
@@ -69,11 +70,15 @@ const PROFESSIONAL_UNSURE = { role: 'professionnel', sure: false } as const;
 const BENEFICIARY_UNSURE = { role: 'beneficiaire', sure: false } as const;
 const BENEFICIARY_SURE = { role: 'beneficiaire', sure: true } as const;
 /**
- * A parent named before a phone or an address on its line («le portable de la
- * maman : …»): the family's, even when the text names no child.
+ * Whether a parent is named before a phone or an address on its line («le
+ * portable de la maman : …»): the lexicon's parent words, the ones the name
+ * detector reads in «sa mère Karima».
  */
-const PARENT_WORDS =
-  /(?<![\p{L}])(?:maman|papa|m[èe]re|p[èe]re|parents?|tuteur|tutrice|grand-m[èe]re|grand-p[èe]re|belle-m[èe]re|beau-p[èe]re)(?![\p{L}])/iu;
+function namesParent(before: string): boolean {
+  return foldText(before)
+    .split(' ')
+    .some((word) => PARENT_WORDS.has(word));
+}
 
 /** Role of a contact identifier from its shape and its line. */
 export function contactRole(
@@ -97,7 +102,7 @@ export function contactRole(
     const before = line.text.slice(0, Math.max(0, at));
     if (INSTITUTION_WORDS.test(before)) return INSTITUTION_SURE;
     if (line.header || line.signature || professionalOnLine) return PROFESSIONAL_SURE;
-    if (PARENT_WORDS.test(before)) return BENEFICIARY_SURE;
+    if (namesParent(before)) return BENEFICIARY_SURE;
   }
   return BENEFICIARY_UNSURE;
 }

@@ -127,32 +127,6 @@ function settleContactRoles(
   }
 }
 
-/**
- * `[...direct, ...quasi]` sorted by start, longer first on a tie, stable: keys
- * `start * n + index` in a Float64Array sort natively (exact below 2^53: texts
- * are shorter than 2^26 characters), far cheaper than a comparator per pair.
- */
-function inTextOrder(direct: readonly RawFinding[], quasi: readonly RawFinding[]): RawFinding[] {
-  const all = direct.concat(quasi);
-  const n = all.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = all[i]!.start * n + i;
-  keys.sort();
-  const sorted: RawFinding[] = [];
-  for (let i = 0; i < n; i++) sorted.push(all[keys[i]! % n]!);
-  // Findings sharing a start (rare: kept findings never overlap) are ordered longer first.
-  for (let i = 0; i < n;) {
-    let j = i + 1;
-    while (j < n && sorted[j]!.start === sorted[i]!.start) j++;
-    if (j - i > 1) {
-      const tie = sorted.slice(i, j).sort((a, b) => b.end - a.end);
-      for (let k = i; k < j; k++) sorted[k] = tie[k - i]!;
-    }
-    i = j;
-  }
-  return sorted;
-}
-
 /** Finds personal data in a text. Pure: same text and options, same findings. */
 export function scan(text: string, options: ScanOptions = {}): ScanResult {
   if (typeof text !== 'string') {
@@ -220,7 +194,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   }
   const findings: Finding[] = proposeReplacements(
     text,
-    inTextOrder(direct, quasi),
+    // Text order, longer first on a tie (the sort is stable: direct findings before quasi ones).
+    direct.concat(quasi).sort((a, b) => a.start - b.start || b.end - a.end),
     policy,
     options.referenceDate,
   );

@@ -192,7 +192,7 @@ function grown(words: Words): Words {
 }
 
 export function tokenize(text: string): Words {
-  // About one word per six characters in French prose: most texts never grow the arrays.
+  // French prose has about one word per six characters: a quarter of the length rarely grows.
   let words = wordsFor(Math.max(256, text.length >> 2));
   let count = 0;
   let line = 0;
